@@ -1,0 +1,76 @@
+/**
+ * Every test of the package, as Vitest projects. `npm test` runs them all once.
+ * - node:        core, emulator, server, testing kit, interop with the official plugin, faults
+ * - react19 / react18: hooks and component states in jsdom, against both React majors
+ * - browser:     ChallengeEntry and flows in real Chromium (typing, paste, focus, axe)
+ * - storybook:   every story's play function in real Chromium (see vitest.storybook.ts)
+ * - e2e:         playwright-core journeys through the live stories
+ */
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { chromiumLaunchOptions } from './test/support/chromium'
+
+const r18 = (pkg: string) => fileURLToPath(new URL(`./test/react18/node_modules/${pkg}`, import.meta.url))
+
+const reactTests = ['test/react/**/*.test.{ts,tsx}']
+const jsdomSetup = ['test/support/jsdom-setup.ts']
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/{core,emulator,server,testing,interop,faults,package}/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: { name: 'react19', environment: 'jsdom', include: reactTests, setupFiles: jsdomSetup, testTimeout: 30_000 },
+      },
+      {
+        plugins: [react()],
+        resolve: {
+          // The React 18 copy lives in its own workspace folder; inline the React-using deps so
+          // they pick up the alias instead of resolving React 19 from the root node_modules.
+          alias: [
+            { find: /^react$/, replacement: r18('react') },
+            { find: /^react\/(.*)$/, replacement: `${r18('react')}/$1` },
+            { find: /^react-dom$/, replacement: r18('react-dom') },
+            { find: /^react-dom\/(.*)$/, replacement: `${r18('react-dom')}/$1` },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: reactTests,
+          setupFiles: jsdomSetup,
+          testTimeout: 30_000,
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'input-otp'] } },
+        },
+      },
+      {
+        plugins: [react()],
+        optimizeDeps: { include: ['react', 'react-dom/client', '@tanstack/react-query', 'input-otp', 'axe-core', '@testing-library/react'] },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, fileParallelism: false },
+      },
+    ],
+  },
+})
