@@ -1,0 +1,61 @@
+import { SSKS2MRError } from '../core/errors'
+import { HEADERS, PATHS } from '../core/protocol'
+import type { ChallengeSendResponse } from '../core/protocol'
+import { combineSignals } from './combineSignals'
+import { challengeSendError } from './challengeSendError'
+import { fetchFailureError } from './fetchFailureError'
+import { toChallengeSendBody } from './toChallengeSendBody'
+import { validateChallengeSendArgs } from './validateChallengeSendArgs'
+import type { ChallengeSendArgs, ChallengeSendResult } from './types'
+
+export interface ChallengeSendConfig {
+  url: string
+  appId: string
+  apiKey: string
+  fetch: typeof globalThis.fetch | undefined
+  timeoutMs: number
+}
+
+/** One `challenge_send` call: validate, POST once (never retried: a retry could send a second code), map the answer. */
+export async function challengeSend(config: ChallengeSendConfig, args: ChallengeSendArgs): Promise<ChallengeSendResult> {
+  validateChallengeSendArgs(args)
+  if (args.signal?.aborted) throw new SSKS2MRError('ABORTED', 'SSKS challengeSend was aborted', { cause: args.signal.reason })
+  const timeoutSignal = AbortSignal.timeout(config.timeoutMs)
+  const signal = args.signal ? combineSignals(args.signal, timeoutSignal) : timeoutSignal
+  const doFetch = config.fetch ?? globalThis.fetch
+
+  let response: Response
+  let bodyText: string
+  try {
+    response = await doFetch(config.url, {
+      method: 'POST',
+      headers: {
+        [HEADERS.appId]: config.appId,
+        [HEADERS.apiKey]: config.apiKey,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: JSON.stringify(toChallengeSendBody(args)),
+      signal,
+    })
+    bodyText = await response.text()
+  } catch (cause) {
+    throw fetchFailureError(cause, args.signal, timeoutSignal, config.timeoutMs)
+  }
+
+  if (!response.ok) throw challengeSendError(response.status, bodyText)
+  return parseAnswer(bodyText, response.status)
+}
+
+function parseAnswer(bodyText: string, status: number): ChallengeSendResult {
+  let parsed: Partial<ChallengeSendResponse> | null = null
+  try {
+    parsed = JSON.parse(bodyText) as Partial<ChallengeSendResponse>
+  } catch {
+    // handled below
+  }
+  if (!parsed || typeof parsed.session_id !== 'string' || parsed.session_id === '' || typeof parsed.must_authenticate !== 'boolean') {
+    throw new SSKS2MRError('SERVER', 'SSKS challengeSend answered without session_id and must_authenticate', { status })
+  }
+  return { sessionId: parsed.session_id, mustAuthenticate: parsed.must_authenticate }
+}

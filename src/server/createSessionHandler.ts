@@ -1,0 +1,57 @@
+import { isSSKS2MRError } from '../core/errors'
+import { maskAuthFactor } from '../core/maskAuthFactor'
+import type { SSKS2MRSession } from '../core/session'
+import { jsonResponse } from './jsonResponse'
+import { sessionErrorStatus } from './sessionErrorStatus'
+import { validateSessionUserKey } from './validateSessionUserKey'
+import type { ChallengeSendArgs, ChallengeSendResult, FetchHandler, SessionHandlerOptions, SessionUser } from './types'
+
+/**
+ * The app's "start 2MR session" route as a Fetch-API handler: POST only; asks `resolveUser`
+ * who is signed in (401 when nobody), starts an SSKS session for them and answers the
+ * `SSKS2MRSession` JSON (with a masked `destinationHint`) that `SSKS2MRProvider`'s
+ * `startSession` resolves. Failures answer `{ code, message }` with a status from
+ * {@link sessionErrorStatus}. Every answer is `Cache-Control: no-store`.
+ */
+export function createSessionHandler(
+  challengeSend: (args: ChallengeSendArgs) => Promise<ChallengeSendResult>,
+  { resolveUser }: SessionHandlerOptions,
+): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST') {
+      return jsonResponse(405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST to start a 2MR session' }, { Allow: 'POST' })
+    }
+    let user: SessionUser | null
+    try {
+      user = await resolveUser(request)
+    } catch {
+      // The app's own error may describe its internals: do not forward it to the browser.
+      return jsonResponse(500, { code: 'SERVER', message: 'Could not resolve the signed-in user' })
+    }
+    if (user === null || user === undefined) return jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Sign in to start a 2MR session' })
+
+    try {
+      validateSessionUserKey(user)
+      const { sessionId, mustAuthenticate } = await challengeSend({
+        userId: user.userId,
+        authFactor: user.authFactor,
+        createUser: user.createUser,
+        forceAuth: user.forceAuth,
+        template: user.template,
+        templateId: user.templateId,
+        fakeOtp: user.fakeOtp,
+        signal: request.signal,
+      })
+      return jsonResponse(200, toSession(user, sessionId, mustAuthenticate))
+    } catch (error) {
+      if (isSSKS2MRError(error)) return jsonResponse(sessionErrorStatus(error.code), { code: error.code, message: error.message })
+      return jsonResponse(500, { code: 'SERVER', message: 'Could not start a 2MR session' })
+    }
+  }
+}
+
+function toSession(user: SessionUser, sessionId: string, mustAuthenticate: boolean): SSKS2MRSession {
+  const authFactor = { type: user.authFactor.type, value: user.authFactor.value }
+  const key = user.twoManRuleKey !== undefined ? { twoManRuleKey: user.twoManRuleKey } : { rawTwoManRuleKey: user.rawTwoManRuleKey }
+  return { sessionId, mustAuthenticate, userId: user.userId, authFactor, ...key, destinationHint: maskAuthFactor(authFactor) }
+}
