@@ -1,0 +1,154 @@
+import { decodeStandInIdentity, encodeStandInIdentity, randomKeyMaterial, type StandInIdentity } from './standInIdentity'
+
+/** SDK members the stand-in replaces; only these ever talk to Seald's cloud API in a 2MR flow. */
+export type StandInMember = 'importIdentity' | 'renewKey' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
+
+export interface SealdCloudStandInOptions {
+  /** Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device). */
+  userId?: string
+  sealdId?: string
+  deviceId?: string
+}
+
+/** Control panel of a stand-in, at `sdk.cloudStandIn`. */
+export interface SealdCloudStandIn {
+  /** Every replaced member called, in order (e.g. `importIdentity`, `renewKey`, `exportBackupKey`). */
+  readonly calls: StandInMember[]
+  /** The account currently loaded in this SDK instance, or null (a copy). */
+  account(): StandInIdentity | null
+  /** Makes the next call of `member` reject with `error`, as when Seald's API is unreachable. */
+  failNext(member: StandInMember, error?: Error): void
+}
+
+export type WithSealdCloudStandIn<T> = T & { readonly cloudStandIn: SealdCloudStandIn }
+
+interface AccountInfo {
+  userId: string
+  sealdId: string
+  deviceId: string
+}
+
+/**
+ * **STAND-IN — NOT THE REAL SEALD CLOUD. For tests only.**
+ *
+ * Takes a REAL `@seald-io/sdk` instance (plugins already installed) and replaces the only
+ * members of a 2MR flow that need Seald's cloud API — `importIdentity`, `renewKey`,
+ * `exportIdentity`, `getCurrentAccountInfo` and `goatee.account.exportBackupKey` — with a local
+ * fake account. Everything else (construction, plugins, `utils.scrypt`, `sscrypto`) stays real.
+ *
+ * The fake identity is bytes encoding `{ userId, sealdId, deviceId, keyVersion, keyMaterial }`:
+ * `exportBackupKey`/`exportIdentity` produce them, `importIdentity` parses them back (refusing
+ * non-Buffers, garbage and an already-registered instance, as the real SDK does), and
+ * `renewKey` bumps `keyVersion` and draws new key material. Calls are recorded in
+ * `sdk.cloudStandIn.calls` so tests can check the order import → renew → export.
+ *
+ * `goatee` (a getter that throws before `initialize`) is redefined to expose only
+ * `account.exportBackupKey`; do not use other goatee members on a stand-in instance.
+ */
+export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCloudStandInOptions = {}): WithSealdCloudStandIn<T> {
+  const target = sdk as T & Record<string, unknown>
+  const toSdkBuffer = sdkBufferFactory(target)
+  const calls: StandInMember[] = []
+  const failures = new Map<StandInMember, Error>()
+  let account: StandInIdentity | null =
+    options.userId === undefined
+      ? null
+      : {
+          userId: options.userId,
+          sealdId: options.sealdId ?? randomId(),
+          deviceId: options.deviceId ?? randomId(),
+          keyVersion: 1,
+          keyMaterial: randomKeyMaterial(),
+        }
+
+  // Records the call and fires an injected failure, before the member's own checks (as a network failure would).
+  const enter = async (member: StandInMember): Promise<void> => {
+    calls.push(member)
+    const failure = failures.get(member)
+    if (failure) {
+      failures.delete(member)
+      throw failure
+    }
+  }
+  const requireAccount = (): StandInIdentity => {
+    if (!account) throw new Error('No default user is set')
+    return account
+  }
+  const info = (a: StandInIdentity): AccountInfo => ({ userId: a.userId, sealdId: a.sealdId, deviceId: a.deviceId })
+
+  const exportBackupKey = async () => {
+    await enter('exportBackupKey')
+    return toSdkBuffer(encodeStandInIdentity(requireAccount()))
+  }
+  const goatee = { account: { exportBackupKey } }
+
+  const replacements = {
+    async importIdentity(identity: unknown): Promise<AccountInfo> {
+      await enter('importIdentity')
+      if (!isSdkBuffer(target, identity)) throw new Error('"identity" must be a buffer')
+      if (account) throw new Error('Already registered')
+      const parsed = decodeStandInIdentity(identity as Uint8Array)
+      if (!parsed) throw new Error('Unable to load identity (stand-in: these bytes are not a stand-in identity)')
+      account = parsed
+      return info(parsed)
+    },
+    async renewKey(): Promise<void> {
+      await enter('renewKey')
+      const current = requireAccount()
+      account = { ...current, keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() }
+    },
+    async exportIdentity() {
+      await enter('exportIdentity')
+      if (!account) throw new Error('Not fully registered: no-account')
+      return toSdkBuffer(encodeStandInIdentity(account))
+    },
+    async getCurrentAccountInfo(): Promise<AccountInfo> {
+      await enter('getCurrentAccountInfo')
+      return info(requireAccount())
+    },
+  }
+  for (const [name, value] of Object.entries(replacements)) {
+    Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true })
+  }
+  Object.defineProperty(target, 'goatee', { get: () => goatee, configurable: true, enumerable: true })
+
+  const control: SealdCloudStandIn = {
+    calls,
+    account: () => (account ? { ...account } : null),
+    failNext: (member, error = new Error(`Stand-in: injected failure of ${member}`)) => {
+      failures.set(member, error)
+    },
+  }
+  Object.defineProperty(target, 'cloudStandIn', { value: control, configurable: true, enumerable: false })
+  return target as WithSealdCloudStandIn<T>
+}
+
+/**
+ * The real SDK checks `Buffer.isBuffer` with ITS Buffer (Node's, or the browser build's bundled
+ * polyfill). `sscrypto.utils.randomBytes(0)` is one of its Buffers, which gives us that class
+ * in both environments without importing a Buffer polyfill here.
+ */
+function sdkBufferClass(sdk: Record<string, unknown>): { from(bytes: Uint8Array): Uint8Array; isBuffer(x: unknown): boolean } | undefined {
+  const sscrypto = sdk.sscrypto as { utils?: { randomBytes?: (n: number) => unknown } } | undefined
+  const sample = sscrypto?.utils?.randomBytes?.(0) as { constructor?: unknown } | undefined
+  const ctor = sample?.constructor as { from?: unknown; isBuffer?: unknown } | undefined
+  if (ctor && typeof ctor.from === 'function' && typeof ctor.isBuffer === 'function') {
+    return ctor as { from(bytes: Uint8Array): Uint8Array; isBuffer(x: unknown): boolean }
+  }
+  return undefined
+}
+
+function sdkBufferFactory(sdk: Record<string, unknown>): (bytes: Uint8Array) => Uint8Array {
+  const BufferClass = sdkBufferClass(sdk)
+  return (bytes) => (BufferClass ? BufferClass.from(bytes) : bytes)
+}
+
+function isSdkBuffer(sdk: Record<string, unknown>, value: unknown): boolean {
+  const BufferClass = sdkBufferClass(sdk)
+  return BufferClass ? BufferClass.isBuffer(value) : value instanceof Uint8Array
+}
+
+// Seald ids are opaque strings; UUIDs keep the stand-in's ids unique per test.
+function randomId(): string {
+  return globalThis.crypto.randomUUID()
+}
