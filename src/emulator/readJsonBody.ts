@@ -1,0 +1,54 @@
+import { HttpError, DETAILS } from './httpError'
+
+/**
+ * Reads a request body as a JSON object, refusing bodies over `maxBytes` (413) before or while
+ * reading, and anything that is not UTF-8 JSON of an object (400 with a DRF-style detail).
+ * An empty body reads as `{}`, as DRF does, so missing fields are reported one by one.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > maxBytes) throw new HttpError(413, DETAILS.payloadTooLarge)
+  const bytes = await readBytes(request, maxBytes)
+  if (bytes.byteLength === 0) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new HttpError(400, 'JSON parse error.')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const got = parsed === null ? 'null' : Array.isArray(parsed) ? 'list' : typeof parsed
+    throw new HttpError(400, `Invalid data. Expected a dictionary, but got ${got}.`)
+  }
+  return parsed as Record<string, unknown>
+}
+
+async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined)
+        throw new HttpError(413, DETAILS.payloadTooLarge)
+      }
+      chunks.push(value)
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error
+    // The client went away or sent a broken stream: answer 400, never 500.
+    throw new HttpError(400, 'Could not read the request body.')
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}

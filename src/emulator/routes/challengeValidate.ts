@@ -1,0 +1,40 @@
+import { CHALLENGE_VALIDITY_MS } from '../../core/protocol/constants'
+import type { ChallengeValidateResponse } from '../../core/protocol/wire'
+import { authFactorKey } from '../authFactorKey'
+import { optionalAuthFactor } from '../bodyFields'
+import type { EmulatorContext } from '../emulatorContext'
+import { DETAILS, HttpError, jsonResponse } from '../httpError'
+import { readJsonBody } from '../readJsonBody'
+import { checkFrontendAppId, requireSession } from '../requestChecks'
+
+/**
+ * POST /tmr/front/challenge_validate/ (protocol §4.1): checks the code and answers a new,
+ * validated session id. The body is checked before the session (SSKS answers 400 to an empty
+ * challenge even with a bad session). The old session stays usable, so a client whose answer
+ * was lost can validate again.
+ */
+export async function challengeValidate(ctx: EmulatorContext, request: Request): Promise<Response> {
+  checkFrontendAppId(ctx, request)
+  const body = await readJsonBody(request, ctx.settings.maxBodyBytes)
+  const challenge = body['challenge']
+  if (challenge === undefined || challenge === null) throw new HttpError(400, 'challenge: This field is required.')
+  if (typeof challenge !== 'string') throw new HttpError(400, 'challenge: Not a valid string.')
+  if (challenge.length === 0) throw new HttpError(400, 'challenge: This field may not be blank.')
+  const authFactor = optionalAuthFactor(body, 'auth_factor')
+
+  const session = requireSession(ctx, request)
+  const expired = ctx.now() - session.challengeIssuedAt > CHALLENGE_VALIDITY_MS
+  const factorMatches = !authFactor || authFactorKey(authFactor) === authFactorKey(session.authFactor)
+  if (expired || !factorMatches || challenge !== session.challenge) {
+    session.wrongAttempts += 1
+    if (session.wrongAttempts >= ctx.settings.maxWrongChallenges) session.burnt = true
+    ctx.changed()
+    throw new HttpError(403, DETAILS.incorrectCredentials)
+  }
+
+  const newId = crypto.randomUUID()
+  ctx.state.addSession({ ...session, id: newId, authFactor: { ...session.authFactor }, validated: true, wrongAttempts: 0 })
+  ctx.changed()
+  const answer: ChallengeValidateResponse = { new_id: newId }
+  return jsonResponse(200, answer)
+}
