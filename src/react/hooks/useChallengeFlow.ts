@@ -1,0 +1,148 @@
+'use client'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { CHALLENGE_VALIDITY_MS } from '../../core/protocol/constants'
+import { maskAuthFactor } from '../../core/maskAuthFactor'
+import type { SSKS2MRSession } from '../../core/session'
+import { ChallengeCode } from '../ChallengeCode'
+import { challengeFlowReducer, initialChallengeFlowState } from '../flow/challengeFlowReducer'
+import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowResult, ChallengeFlowState } from '../flow/ChallengeFlowState'
+import type { FlowErrorCode } from '../flow/FlowErrorCode'
+import { toFlowErrorCode } from '../flow/toFlowErrorCode'
+import { useSSKS2MR } from '../useSSKS2MR'
+import { useLatest } from './useLatest'
+import { useResendCooldown, type ResendCooldown } from './useResendCooldown'
+import { useRetrieveIdentity } from './useRetrieveIdentity'
+import { useSaveIdentity } from './useSaveIdentity'
+
+export interface UseChallengeFlowOptions {
+  purpose: ChallengeFlowPurpose
+  onDone?: (result: ChallengeFlowResult) => void
+  /** Called on every failed step (a wrong code too), with the code the UI shows a message for. */
+  onError?: (code: FlowErrorCode, error: unknown) => void
+  /** Seconds before "resend" is offered after a code is sent. Default 30. */
+  resendCooldownSeconds?: number
+  /**
+   * Clock used to tell an expired code (SSKS: 6 h) from a wrong one; both get the same 403.
+   * Default `Date.now`; tests against the emulator pass `emulator.clock.now`.
+   */
+  now?: () => number
+}
+
+export interface ChallengeFlow {
+  state: ChallengeFlowState
+  /** Asks the back-end for a session; saves at once when no code is needed (first backup). */
+  start(): void
+  /** Checks `code` and saves or restores; ignored unless a code is awaited. */
+  submitCode(code: string): void
+  /** A new session, hence a new code (clears the field: `state.codeRound` changes). */
+  resend(): void
+  /** Back to `idle`; answers of the abandoned run are ignored. */
+  reset(): void
+  destination: string | null
+  error: FlowErrorCode | null
+  cooldown: ResendCooldown
+}
+
+/**
+ * The whole backup or restore journey: session → code (if asked) → save / restore → re-save of
+ * renewed keys → done, with every failure mapped to a core error code. State is a pure reducer
+ * (`challengeFlowReducer`); this hook runs its side effects through `useSaveIdentity` and
+ * `useRetrieveIdentity`. The session (with its key) lives in a ref, never in state or cache.
+ */
+export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlow {
+  const { purpose, resendCooldownSeconds = 30 } = options
+  const { startSession } = useSSKS2MR()
+  const latest = useLatest(options)
+  const session = useRef<SSKS2MRSession | null>(null)
+  const sessionStartedAt = useRef(0)
+  const authenticatedSessionId = useRef<string | undefined>(undefined)
+  const getSession = useCallback(() => session.current, [])
+  const { mutateAsync: save } = useSaveIdentity(getSession)
+  const { mutateAsync: retrieve } = useRetrieveIdentity(getSession)
+  const cooldown = useResendCooldown(resendCooldownSeconds, { autoStart: false })
+  const restartCooldown = cooldown.restart
+
+  // State in a ref too, so that transitions are decided synchronously (double clicks, late answers).
+  const current = useRef<ChallengeFlowState>(initialChallengeFlowState(purpose))
+  const [state, setState] = useState(current.current)
+  const run = useRef(0)
+
+  const send = useCallback((event: ChallengeFlowEvent, runId = run.current): boolean => {
+    if (runId !== run.current) return false
+    const next = challengeFlowReducer(current.current, event)
+    if (next === current.current) return false
+    current.current = next
+    setState(next)
+    if (next.status === 'done' && next.result) latest.current.onDone?.(next.result)
+    return true
+  }, [latest])
+
+  const fail = useCallback((runId: number, error: unknown) => {
+    let code = toFlowErrorCode(error)
+    const clock = latest.current.now ?? Date.now
+    // SSKS answers an expired code like a wrong one; after 6 h it can only be the former.
+    if (code === 'INVALID_CHALLENGE' && clock() - sessionStartedAt.current > CHALLENGE_VALIDITY_MS) code = 'SESSION_NOT_FOUND'
+    if (send({ type: 'failed', error: code }, runId)) latest.current.onError?.(code, error)
+  }, [send, latest])
+
+  // Runs whatever the current state asks for, until the flow waits for the user or stops.
+  const advance = useCallback(async (runId: number, challenge?: ChallengeCode) => {
+    try {
+      while (runId === run.current) {
+        const { status, purpose: p } = current.current
+        if (status === 'saving') {
+          await save()
+          send({ type: 'saved' }, runId)
+        } else if (status === 'verifying' && p === 'backup') {
+          await save({ challenge })
+          send({ type: 'saved' }, runId)
+        } else if (status === 'verifying') {
+          const result = await retrieve({ challenge })
+          authenticatedSessionId.current = result.authenticatedSessionId
+          const { accountInfo, keysRenewed, mustSaveIdentityAgain } = result
+          send({ type: 'restored', accountInfo, keysRenewed, mustSaveIdentityAgain }, runId)
+        } else if (status === 'renewing') {
+          await save({ sessionId: authenticatedSessionId.current })
+          send({ type: 'resaved' }, runId)
+        } else return
+      }
+    } catch (error) {
+      fail(runId, error)
+    }
+  }, [save, retrieve, send, fail])
+
+  const begin = useCallback(async (event: 'start' | 'resend') => {
+    if (!send({ type: event })) return
+    const runId = ++run.current
+    session.current = null
+    try {
+      const started = await startSession({ purpose: current.current.purpose })
+      if (runId !== run.current) return
+      session.current = started
+      sessionStartedAt.current = (latest.current.now ?? Date.now)()
+      const destination = started.destinationHint ?? maskAuthFactor(started.authFactor)
+      send({ type: 'sessionStarted', mustAuthenticate: started.mustAuthenticate, destination, destinationType: started.authFactor.type }, runId)
+      if (started.mustAuthenticate) restartCooldown()
+      await advance(runId)
+    } catch (error) {
+      fail(runId, error)
+    }
+  }, [send, startSession, latest, restartCooldown, advance, fail])
+
+  const start = useCallback(() => void begin('start'), [begin])
+  const resend = useCallback(() => void begin('resend'), [begin])
+  const submitCode = useCallback((code: string) => {
+    if (send({ type: 'codeSubmitted' })) void advance(run.current, new ChallengeCode(code))
+  }, [send, advance])
+  const reset = useCallback(() => {
+    if (send({ type: 'reset' })) {
+      run.current += 1
+      session.current = null
+    }
+  }, [send])
+
+  return useMemo(
+    () => ({ state, start, submitCode, resend, reset, destination: state.destination, error: state.error, cooldown }),
+    [state, start, submitCode, resend, reset, cooldown],
+  )
+}

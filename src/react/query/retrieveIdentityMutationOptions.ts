@@ -1,0 +1,32 @@
+import type { RetrieveIdentityResult } from '../../core/types'
+import { ChallengeCode } from '../ChallengeCode'
+import { RETRIEVE_SCOPE_ID, ssks2MRKeys } from '../ssks2MRKeys'
+import type { SSKS2MRCapableSDK, SessionSource } from '../types'
+import { resolveSession } from './resolveSession'
+
+/** Variables of a retrieval: nothing secret (the key stays in the bound session, the code is wrapped). */
+export interface RetrieveIdentityVariables {
+  /** The code SSKS sent. Omit with an already authenticated `sessionId`. */
+  challenge?: ChallengeCode
+  /** Use this (already authenticated) session id instead of the bound session's id. */
+  sessionId?: string
+}
+
+/**
+ * TanStack mutation options that retrieve and import the identity through the bound session.
+ * The result is the plugin's: account info and flags, never identity bytes.
+ */
+export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
+  return {
+    mutationKey: ssks2MRKeys.retrieve(),
+    // One at a time: two concurrent retrievals of a non-authenticated backup would both renew keys.
+    scope: { id: RETRIEVE_SCOPE_ID },
+    mutationFn: (variables: RetrieveIdentityVariables | void): Promise<RetrieveIdentityResult> => {
+      const { challenge, sessionId } = variables || {}
+      const args = resolveSession(session, sessionId)
+      return sdk.ssks2MR.retrieveIdentity(
+        challenge ? { ...args, challenge: ChallengeCode.reveal(challenge) } : args,
+      )
+    },
+  }
+}

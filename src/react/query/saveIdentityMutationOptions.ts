@@ -1,0 +1,27 @@
+import type { SaveIdentityResult } from '../../core/types'
+import { ChallengeCode } from '../ChallengeCode'
+import { ssks2MRKeys } from '../ssks2MRKeys'
+import type { SSKS2MRCapableSDK, SessionSource } from '../types'
+import { resolveSession } from './resolveSession'
+
+/** Variables of a save: nothing secret (the key stays in the bound session, the code is wrapped). */
+export interface SaveIdentityVariables {
+  /** The code SSKS sent, when the session said `mustAuthenticate`. */
+  challenge?: ChallengeCode
+  /** Use this (already authenticated) session id instead of the bound session's id. */
+  sessionId?: string
+}
+
+/** TanStack mutation options that save the SDK's current identity through the bound session. */
+export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
+  return {
+    mutationKey: ssks2MRKeys.save(),
+    mutationFn: (variables: SaveIdentityVariables | void): Promise<SaveIdentityResult> => {
+      const { challenge, sessionId } = variables || {}
+      const args = resolveSession(session, sessionId)
+      return sdk.ssks2MR.saveIdentity(
+        challenge ? { ...args, challenge: ChallengeCode.reveal(challenge) } : args,
+      )
+    },
+  }
+}
