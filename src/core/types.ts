@@ -21,6 +21,8 @@ export interface SSKS2MROptions {
   retries?: number
   /** Extra attempts for the push of renewed keys after retrieval. Default 3. */
   renewalPushRetries?: number
+  /** Delay before the first retry, in ms; doubles on each further attempt. Default 300. */
+  retryDelayMs?: number
   /** Receives debug/warn/error lines; never secrets. Default: silent. */
   logger?: SSKS2MRLogger
   /** Overrides the fetch used for SSKS calls (default: `globalThis.fetch`). */

@@ -1,0 +1,25 @@
+/**
+ * `ssks-2mr-kit/core`: the Seald SDK plugin. A drop-in for `@seald-io/sdk-plugin-ssks-2mr`
+ * (same factory, same `sdk.ssks2MR`, same wire format and crypto), framework-free, for browsers
+ * and Node ≥ 20.
+ */
+import type { SSKS2MR as SSKS2MRApi } from './types'
+import { SSKS2MR } from './SSKS2MR'
+
+export default SSKS2MR
+export { SSKS2MR }
+export { SSKS2MRError, SSKS2MRValidationError, isSSKS2MRError } from './errors'
+export type { SSKS2MRErrorCode, SSKS2MRErrorOptions } from './errors'
+export { silentLogger } from './logger'
+export type { SSKS2MRLogger } from './logger'
+export { maskAuthFactor } from './maskAuthFactor'
+export type { SSKS2MRSession } from './session'
+export type * from './types'
+export * from './protocol'
+
+declare module '@seald-io/sdk/lib/main.js' {
+  interface SealdSDK {
+    /** Installed by the `SSKS2MR(...)` plugin from `ssks-2mr-kit`. */
+    ssks2MR: SSKS2MRApi
+  }
+}

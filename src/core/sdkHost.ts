@@ -1,0 +1,44 @@
+import type { SDKScrypt } from './crypto/resolveScrypt'
+import type { AccountInfo } from './types'
+
+/**
+ * The members of a `SealdSDK` instance the plugin uses. A real SDK has them all; test stand-ins
+ * (src/testing) may replace `importIdentity`, `renewKey` and `goatee.account.exportBackupKey`.
+ * `goatee` is a getter that throws before `initialize()`, so it is only read when needed.
+ */
+export interface SDKHost {
+  appId: string
+  version: string
+  utils?: { scrypt?: SDKScrypt }
+  sscrypto?: { utils?: { randomBytes?: (size: number) => unknown } }
+  readonly goatee: { account: { exportBackupKey(): Promise<Uint8Array> } }
+  importIdentity(identity: Uint8Array): Promise<AccountInfo>
+  renewKey(): Promise<void>
+}
+
+interface BufferClass {
+  from(bytes: Uint8Array): Uint8Array
+  isBuffer(value: unknown): boolean
+}
+
+/**
+ * Converts bytes to the Buffer the SDK expects (`importIdentity` checks `Buffer.isBuffer`):
+ * Node's Buffer where there is one, else the SDK's own class — the browser build bundles a
+ * Buffer polyfill that is not global; `sscrypto.utils.randomBytes(0)` is an instance of it.
+ * Plain bytes when neither exists.
+ */
+export function sdkBytesConverter(sdk: Pick<SDKHost, 'sscrypto'>): (bytes: Uint8Array) => Uint8Array {
+  const NodeBuffer = (globalThis as { Buffer?: BufferClass }).Buffer
+  const BufferLike = NodeBuffer ?? sdkBufferClass(sdk)
+  return (bytes) => (BufferLike ? BufferLike.from(bytes) : bytes)
+}
+
+function sdkBufferClass(sdk: Pick<SDKHost, 'sscrypto'>): BufferClass | undefined {
+  try {
+    const sample = sdk.sscrypto?.utils?.randomBytes?.(0) as { constructor?: Partial<BufferClass> } | undefined
+    const ctor = sample?.constructor
+    return typeof ctor?.from === 'function' && typeof ctor.isBuffer === 'function' ? (ctor as BufferClass) : undefined
+  } catch {
+    return undefined
+  }
+}
