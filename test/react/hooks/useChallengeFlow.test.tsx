@@ -1,0 +1,251 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { QueryClient } from '@tanstack/react-query'
+import { useChallengeFlow, type UseChallengeFlowOptions } from '../../../src/react/hooks/useChallengeFlow'
+import type { SSKS2MRCapableSDK } from '../../../src/react/types'
+import type { SSKS2MROptions } from '../../../src/core/types'
+import { createHarness, wrongCode, type Harness, type HarnessOptions } from '../support/flowHarness'
+
+let harness: Harness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+async function setup(options: HarnessOptions = {}) {
+  harness = await createHarness(options)
+  return harness
+}
+
+function renderFlow(h: Harness, sdk: SSKS2MRCapableSDK, options: Partial<UseChallengeFlowOptions> & Pick<UseChallengeFlowOptions, 'purpose'>, queryClient: QueryClient = h.newQueryClient()) {
+  const onDone = vi.fn()
+  const onError = vi.fn()
+  const hook = renderHook(() => useChallengeFlow({ onDone, onError, now: () => h.emulator.clock.now(), ...options }), {
+    wrapper: h.wrapper(sdk, queryClient),
+  })
+  const status = () => hook.result.current.state.status
+  const until = (expected: string) => waitFor(() => expect(status()).toBe(expected))
+  return { hook, onDone, onError, status, until, flow: () => hook.result.current }
+}
+
+/** Backup from the registered device (no code unless forceAuth), then a restore flow on a new device. */
+async function backupThenRestore(h: Harness, restorePlugin: SSKS2MROptions = {}) {
+  const backup = renderFlow(h, await h.device(true), { purpose: 'backup' })
+  act(() => backup.flow().start())
+  await waitFor(() => expect(['done', 'codeRequired']).toContain(backup.status()))
+  if (backup.status() === 'codeRequired') act(() => backup.flow().submitCode(h.lastCode()))
+  await backup.until('done')
+  const device = await h.device(false, restorePlugin)
+  const restore = renderFlow(h, device, { purpose: 'restore' })
+  act(() => restore.flow().start())
+  await restore.until('codeRequired')
+  return { backup, restore, device }
+}
+
+describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stand-in)', () => {
+  it('backup without a code saves at once; restore renews keys; the next restore is authenticated', async () => {
+    const h = await setup()
+    const backup = renderFlow(h, await h.device(true), { purpose: 'backup' })
+    act(() => backup.flow().start())
+    await backup.until('done')
+    expect(h.emulator.outbox()).toHaveLength(0)
+    expect(backup.onDone).toHaveBeenCalledWith({ purpose: 'backup', keysRenewed: false, resaved: false, mustSaveIdentityAgain: false })
+
+    const device = await h.device(false)
+    const restore = renderFlow(h, device, { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    expect(restore.flow().destination).toMatch(/^u•••@example\.com$/)
+    expect(restore.flow().state.codeRound).toBe(1)
+    act(() => restore.flow().submitCode(h.lastCode()))
+    expect(restore.status()).toBe('verifying')
+    await restore.until('done')
+    expect(restore.onDone).toHaveBeenCalledTimes(1)
+    expect(restore.onDone.mock.calls[0]?.[0]).toEqual({
+      purpose: 'restore', accountInfo: { userId: h.userId, sealdId: expect.any(String), deviceId: expect.any(String) },
+      keysRenewed: true, resaved: false, mustSaveIdentityAgain: false,
+    })
+    expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
+
+    const third = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => third.flow().start())
+    await third.until('codeRequired')
+    act(() => third.flow().submitCode(h.lastCode()))
+    await third.until('done')
+    expect(third.flow().state.result).toMatchObject({ keysRenewed: false, resaved: false })
+    expect(third.onError).not.toHaveBeenCalled()
+  })
+
+  it('backup with a code (forceAuth), then a restore that needs no key renewal', async () => {
+    const h = await setup({ forceAuth: true, keyMode: 'raw' })
+    const backup = renderFlow(h, await h.device(true), { purpose: 'backup' })
+    act(() => backup.flow().start())
+    await backup.until('codeRequired')
+    act(() => backup.flow().submitCode(h.lastCode()))
+    await backup.until('done')
+
+    const restore = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+    expect(restore.flow().state.result).toMatchObject({ keysRenewed: false, resaved: false })
+  })
+
+  it('key renewal whose push fails: the flow re-saves through the authenticated session, and the next restore is authenticated', async () => {
+    const h = await setup()
+    const { restore, device } = await backupThenRestore(h, { renewalPushRetries: 0 })
+    h.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+    expect(restore.flow().state.result).toMatchObject({ keysRenewed: true, resaved: true, mustSaveIdentityAgain: false })
+    expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey', 'exportBackupKey'])
+    const renewedVersion = device.cloudStandIn.account()?.keyVersion
+
+    const next = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => next.flow().start())
+    await next.until('codeRequired')
+    act(() => next.flow().submitCode(h.lastCode()))
+    await next.until('done')
+    expect(next.flow().state.result).toMatchObject({ keysRenewed: false })
+    expect(renewedVersion).toBe(2)
+  })
+
+  it('key renewal whose re-save fails too: done, flagged mustSaveIdentityAgain, and the old backup still restores', async () => {
+    const h = await setup()
+    const { restore } = await backupThenRestore(h, { renewalPushRetries: 0 })
+    h.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503, times: 2 })
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+    expect(restore.flow().state.result).toMatchObject({ keysRenewed: true, resaved: false, mustSaveIdentityAgain: true })
+
+    const again = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => again.flow().start())
+    await again.until('codeRequired')
+    act(() => again.flow().submitCode(h.lastCode()))
+    await again.until('done')
+    expect(again.flow().state.result).toMatchObject({ keysRenewed: true })
+  })
+
+  it('a wrong code keeps the flow waiting with INVALID_CHALLENGE; the right one then restores', async () => {
+    const h = await setup()
+    const { restore } = await backupThenRestore(h)
+    act(() => restore.flow().submitCode(wrongCode(h.lastCode())))
+    await waitFor(() => expect(restore.flow().error).toBe('INVALID_CHALLENGE'))
+    expect(restore.status()).toBe('codeRequired')
+    expect(restore.flow().state.needsResend).toBe(false)
+    expect(restore.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.objectContaining({ code: 'INVALID_CHALLENGE' }))
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+  })
+
+  it('an expired code (emulator clock +6 h) asks for a resend; the new code works', async () => {
+    const h = await setup()
+    const { restore } = await backupThenRestore(h)
+    const firstCode = h.lastCode()
+    h.emulator.clock.advance(6 * 60 * 60 * 1000 + 1000)
+    act(() => restore.flow().submitCode(firstCode))
+    await waitFor(() => expect(restore.flow().error).toBe('SESSION_NOT_FOUND'))
+    expect(restore.flow().state).toMatchObject({ status: 'codeRequired', needsResend: true, codeRound: 1 })
+    act(() => restore.flow().submitCode(firstCode)) // refused until a resend
+    expect(restore.status()).toBe('codeRequired')
+
+    act(() => restore.flow().resend())
+    await waitFor(() => expect(restore.flow().state.codeRound).toBe(2))
+    expect(restore.flow().state).toMatchObject({ status: 'codeRequired', needsResend: false, error: null })
+    expect(h.lastCode()).not.toBe(firstCode)
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+  })
+
+  it('too many wrong codes (RATE_LIMITED) also asks for a resend', async () => {
+    const h = await setup({ emulator: { maxWrongChallenges: 1 } })
+    const { restore } = await backupThenRestore(h)
+    act(() => restore.flow().submitCode(wrongCode(h.lastCode())))
+    await waitFor(() => expect(restore.flow().error).toBe('INVALID_CHALLENGE'))
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await waitFor(() => expect(restore.flow().error).toBe('RATE_LIMITED'))
+    expect(restore.flow().state.needsResend).toBe(true)
+  })
+
+  it('restore when nothing is stored: IDENTITY_NOT_FOUND, without asking for a code or searching', async () => {
+    const h = await setup()
+    const restore = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('error')
+    expect(restore.flow().error).toBe('IDENTITY_NOT_FOUND')
+    expect(h.emulator.requests().map((r) => r.path)).toEqual(['/tmr/back/challenge_send/'])
+    expect(restore.onError).toHaveBeenCalledTimes(0) // decided by the reducer, not a thrown error
+  })
+
+  it('restore with a code but nothing stored (forceAuth): IDENTITY_NOT_FOUND from the search', async () => {
+    const h = await setup({ forceAuth: true })
+    const restore = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('error')
+    expect(restore.flow().error).toBe('IDENTITY_NOT_FOUND')
+    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.anything())
+  })
+
+  it('SMS quota used up: SMS_QUOTA from the back-end route, and start() tries again', async () => {
+    const h = await setup({ emulator: { smsQuota: 0 }, authFactor: { type: 'SMS', value: '+33600000042' }, forceAuth: true })
+    const backup = renderFlow(h, await h.device(true), { purpose: 'backup' })
+    act(() => backup.flow().start())
+    await backup.until('error')
+    expect(backup.flow().error).toBe('SMS_QUOTA')
+    act(() => backup.flow().start())
+    expect(backup.status()).toBe('starting')
+    await backup.until('error')
+    expect(h.sessions).toHaveLength(0)
+  })
+
+  it('network failure on push mid-flow: NETWORK, the code is kept for a retry, and the stored backup still restores', async () => {
+    const h = await setup()
+    const original = await h.device(true)
+    const first = renderFlow(h, original, { purpose: 'backup' })
+    act(() => first.flow().start())
+    await first.until('done')
+    const stored = original.cloudStandIn.account()
+
+    const second = renderFlow(h, original, { purpose: 'backup' })
+    act(() => second.flow().start())
+    await second.until('codeRequired') // an identity is stored: SSKS asks for a code
+    h.emulator.faults.add({ endpoint: 'push', kind: 'drop' })
+    act(() => second.flow().submitCode(h.lastCode()))
+    await waitFor(() => expect(second.flow().error).toBe('NETWORK'))
+    expect(second.status()).toBe('codeRequired')
+
+    const device = await h.device(false)
+    const restore = renderFlow(h, device, { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+    expect(restore.flow().state.result?.accountInfo).toEqual({ userId: stored?.userId, sealdId: stored?.sealdId, deviceId: stored?.deviceId })
+  })
+
+  it('reset during a request ignores its late answer; double submissions run once', async () => {
+    const h = await setup()
+    await backupThenRestore(h)
+    const queryClient = h.newQueryClient()
+    const restore = renderFlow(h, await h.device(false), { purpose: 'restore' }, queryClient)
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'latency', delayMs: 100 })
+    act(() => {
+      restore.flow().submitCode(h.lastCode())
+      restore.flow().submitCode(h.lastCode())
+    })
+    expect(restore.status()).toBe('verifying')
+    await waitFor(() => expect(queryClient.isMutating()).toBe(1))
+    act(() => restore.flow().reset())
+    expect(restore.status()).toBe('idle')
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0))
+    expect(restore.status()).toBe('idle')
+    expect(restore.onDone).not.toHaveBeenCalled()
+    expect(queryClient.getMutationCache().getAll()).toHaveLength(1)
+    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/')).toHaveLength(1)
+  })
+})
