@@ -1,0 +1,92 @@
+/** Persistence to `dataFile`: survives a restart, atomic writes, clear errors on a damaged file. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index'
+import { email, emulatorClient } from './emulatorClient'
+
+let dir: string
+let running: RunningEmulator | undefined
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ssks-emulator-'))
+})
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('dataFile', () => {
+  it('keeps users, backups, sessions, credentials and the outbox across a restart', async () => {
+    const dataFile = join(dir, 'nested', 'ssks.json')
+    running = await startEmulator({ dataFile })
+    const { appId, apiKey } = running
+    const before = emulatorClient(running)
+    const saved = await before.startSession('alice', email())
+    const pushed = await before.push(saved.sessionId, { data_b64: 'c2F2ZWQ=' })
+    const pending = await before.startSession('alice', email())
+    await running.close()
+
+    running = await startEmulator({ dataFile })
+    expect(running.appId).toBe(appId)
+    expect(running.apiKey).toBe(apiKey)
+    const after = emulatorClient(running)
+    // The user exists (no create_user needed) and the pending session's code still works.
+    const validated = await after.validate(pending.sessionId, { challenge: pending.challenge, auth_factor: email() })
+    expect(validated.status).toBe(200)
+    expect((await after.search(validated.body.new_id)).body).toEqual({ data_b64: 'c2F2ZWQ=', authenticated: false })
+    expect((await after.push(validated.body.new_id, { data_b64: 'bmV3' })).body.id).toBe(pushed.body.id)
+    expect(running.outbox().map((e) => e.sessionId)).toContain(pending.sessionId)
+    expect((await after.challengeSend({ user_id: 'alice', auth_factor: email() })).body.must_authenticate).toBe(true)
+  })
+
+  it('lets explicit credentials win over the saved ones and saves them', async () => {
+    const dataFile = join(dir, 'ssks.json')
+    running = await startEmulator({ dataFile })
+    await emulatorClient(running).startSession('bob', email())
+    await running.close()
+    running = await startEmulator({ dataFile, apiKey: 'explicit-key' })
+    expect(running.apiKey).toBe('explicit-key')
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).apiKey).toBe('explicit-key')
+    expect((await emulatorClient(running).challengeSend({ user_id: 'bob', auth_factor: email() })).status).toBe(200)
+  })
+
+  it('writes valid JSON after every change, through a temporary file that is renamed (none left behind)', async () => {
+    const dataFile = join(dir, 'ssks.json')
+    running = await startEmulator({ dataFile })
+    const client = emulatorClient(running)
+    for (let i = 0; i < 10; i++) {
+      const started = await client.startSession(`user-${i}`, email())
+      await client.push(started.sessionId, { data_b64: `d${i}` })
+      const snapshot = JSON.parse(readFileSync(dataFile, 'utf8'))
+      expect(snapshot.tmrKeys).toHaveLength(i + 1)
+    }
+    expect(readdirSync(dir)).toEqual(['ssks.json'])
+  })
+
+  it('saves a reset', async () => {
+    const dataFile = join(dir, 'ssks.json')
+    running = await startEmulator({ dataFile })
+    await emulatorClient(running).startSession('carol', email())
+    running.reset()
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).users).toEqual([])
+  })
+
+  it('refuses to start on a file that is not JSON, naming the file', async () => {
+    const dataFile = join(dir, 'broken.json')
+    writeFileSync(dataFile, '{"version":1, "users": [')
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/broken\.json.*not a valid emulator data file/)
+  })
+
+  it('refuses to start on JSON of the wrong shape, naming the field', async () => {
+    const dataFile = join(dir, 'shape.json')
+    writeFileSync(
+      dataFile,
+      JSON.stringify({ version: 1, appId: 'a', apiKey: 'k', users: [], tmrKeys: [{ id: 'x' }], sessions: [], smsSent: 0, outbox: [] }),
+    )
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/snapshot\.tmrKeys\[0\]\.userId/)
+    writeFileSync(dataFile, JSON.stringify({ version: 2 }))
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/version/)
+  })
+})
