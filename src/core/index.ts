@@ -4,10 +4,11 @@
  * and Node ≥ 20.
  */
 import type { SSKS2MR as SSKS2MRApi } from './types'
-import { SSKS2MR } from './SSKS2MR'
+import { SSKS2MR as SSKS2MRPlugin } from './SSKS2MR'
 
-export default SSKS2MR
-export { SSKS2MR }
+// Default export only, as the official plugin: the name `SSKS2MR` is the interface of
+// `sdk.ssks2MR` (exported below with the other types), as in `@seald-io/sdk-plugin-ssks-2mr`.
+export default SSKS2MRPlugin
 export { SSKS2MRError, SSKS2MRValidationError, isSSKS2MRError } from './errors'
 export type { SSKS2MRErrorCode, SSKS2MRErrorOptions } from './errors'
 export { silentLogger } from './logger'

@@ -1,3 +1,4 @@
+// @ts-ignore -- the official plugin's exports map only has a `node` condition, unread by "Bundler" resolution.
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import SSKS2MR, { SSKS2MRValidationError, type SSKS2MR as SSKS2MRApi } from '../../src/core/index'
@@ -205,7 +206,7 @@ describe('inputs the official plugin accepts are accepted (validation passes, th
     const fetchSpy = vi.fn(async () => new Response('{"id":"tmr-1"}'))
     const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch, scrypt: async () => new Uint8Array(64) })])
       .ssks2MR as SSKS2MRApi
-    const result = await ours.saveIdentity({ ...valid, challenge: undefined, identity: new Uint8Array([1, 2, 3]) })
+    const result = await ours.saveIdentity({ ...valid, authFactor: { type: 'EM', value: 'alice@example.com' }, challenge: undefined, identity: new Uint8Array([1, 2, 3]) })
     expect(result).toEqual({ ssksId: 'tmr-1', authenticatedSessionId: valid.sessionId })
   })
 })

@@ -78,9 +78,17 @@ export function createSSKSClient(options: SSKSClientOptions): SSKSClient {
         return undefined
       }
     } catch (error) {
-      const mapped = await toSSKS2MRError(endpoint, error, { signal: call.signal, timeoutMs: options.timeoutMs })
+      const sent = [call.sessionId, ...stringLeaves(call.body)]
+      const mapped = await toSSKS2MRError(endpoint, error, { signal: call.signal, timeoutMs: options.timeoutMs, sent })
       options.logger.debug('SSKS call failed', { operation: endpoint, code: mapped.code, status: mapped.status, session })
       throw mapped
     }
   }
+}
+
+/** Every string inside a JSON body, to keep server echoes of them out of error messages. */
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (value === null || typeof value !== 'object') return []
+  return Object.values(value).flatMap(stringLeaves)
 }

@@ -8,12 +8,12 @@ const MAX_DETAIL = 100
 
 /**
  * Maps a non-2xx SSKS answer to a typed error. Messages hold the status and, when short and
- * printable, the DRF `detail` — never the request body, never the raw response body (a server
- * may echo what it received). The official wording is kept where users match on it.
+ * printable, the DRF `detail` — never the request body, never the raw response body, never a
+ * detail that repeats something we sent (a server may echo what it received). The official wording is kept where users match on it.
  */
-export function statusToSSKS2MRError(endpoint: Endpoint, status: number, bodyText: string): SSKS2MRError {
+export function statusToSSKS2MRError(endpoint: Endpoint, status: number, bodyText: string, sent: readonly string[] = []): SSKS2MRError {
   const body = parseErrorBody(bodyText)
-  const detail = typeof body?.detail === 'string' && body.detail.length <= MAX_DETAIL && /^[\x20-\x7e]+$/.test(body.detail) ? body.detail : ''
+  const detail = quotableDetail(body?.detail, sent)
   const error = (code: SSKS2MRErrorCode, message: string) => new SSKS2MRError(code, message, { status })
   if (endpoint === 'challengeValidate' && status === 403 && body?.detail === INVALID_CREDENTIALS_DETAIL) {
     return error('INVALID_CHALLENGE', 'Invalid challenge')
@@ -27,6 +27,17 @@ export function statusToSSKS2MRError(endpoint: Endpoint, status: number, bodyTex
   if (status === 406 && body?.detail === SMS_QUOTA_DETAIL) return error('SMS_QUOTA', message)
   if (status === 401 || status === 403) return error('UNAUTHORIZED', message)
   return error('SERVER', message)
+}
+
+/**
+ * The server's `detail` when it is short, printable, and not an echo of a value we sent
+ * (`sent`: the session id and the request body's string values — a challenge, `data_b64`, an
+ * email or phone number). Values shorter than 4 characters (`EM`) are not worth hiding.
+ */
+function quotableDetail(detail: unknown, sent: readonly string[]): string {
+  if (typeof detail !== 'string' || detail.length > MAX_DETAIL || !/^[\x20-\x7e]+$/.test(detail)) return ''
+  const echoed = sent.some((value) => value.length >= 4 && (detail.includes(value) || value.includes(detail)))
+  return echoed ? '' : detail
 }
 
 function parseErrorBody(text: string): ErrorBody | undefined {
