@@ -37,6 +37,8 @@ export interface ChallengeFlowState {
   needsResend: boolean
   /** Counts the codes sent; a new value means a new code (clear the field, restart the cooldown). */
   codeRound: number
+  /** Epoch ms from which a resend is offered (the cooldown after the last code sent), or null. */
+  resendAvailableAt: number | null
   /** Masked destination of the code ("j•••@example.com"), once a session exists. */
   destination: string | null
   destinationType: AuthFactorType | null
@@ -46,7 +48,7 @@ export interface ChallengeFlowState {
 export type ChallengeFlowEvent =
   | { type: 'start' }
   | { type: 'resend' }
-  | { type: 'sessionStarted'; mustAuthenticate: boolean; destination: string; destinationType: AuthFactorType }
+  | { type: 'sessionStarted'; mustAuthenticate: boolean; destination: string; destinationType: AuthFactorType; resendAvailableAt: number }
   | { type: 'codeSubmitted' }
   | { type: 'saved' }
   | { type: 'restored'; accountInfo: AccountInfo; keysRenewed: boolean; mustSaveIdentityAgain: boolean }

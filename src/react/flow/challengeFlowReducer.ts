@@ -9,6 +9,7 @@ export function initialChallengeFlowState(purpose: ChallengeFlowPurpose): Challe
     error: null,
     needsResend: false,
     codeRound: 0,
+    resendAvailableAt: null,
     destination: null,
     destinationType: null,
     result: null,
@@ -37,7 +38,8 @@ export function challengeFlowReducer(state: ChallengeFlowState, event: Challenge
       if (state.status !== 'starting') return state
       const destination = { destination: event.destination, destinationType: event.destinationType }
       if (event.mustAuthenticate) {
-        return { ...state, ...destination, status: 'codeRequired', error: null, needsResend: false, codeRound: state.codeRound + 1 }
+        const { resendAvailableAt } = event
+        return { ...state, ...destination, status: 'codeRequired', error: null, needsResend: false, codeRound: state.codeRound + 1, resendAvailableAt }
       }
       // SSKS asks no code only when nothing is stored for this user and factor: nothing to restore.
       if (state.purpose === 'restore') return { ...state, ...destination, status: 'error', error: 'IDENTITY_NOT_FOUND' }

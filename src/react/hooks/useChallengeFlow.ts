@@ -10,16 +10,17 @@ import type { FlowErrorCode } from '../flow/FlowErrorCode'
 import { toFlowErrorCode } from '../flow/toFlowErrorCode'
 import { useSSKS2MR } from '../useSSKS2MR'
 import { useLatest } from './useLatest'
-import { useResendCooldown, type ResendCooldown } from './useResendCooldown'
 import { useRetrieveIdentity } from './useRetrieveIdentity'
 import { useSaveIdentity } from './useSaveIdentity'
+
+const DEFAULT_COOLDOWN_SECONDS = 30
 
 export interface UseChallengeFlowOptions {
   purpose: ChallengeFlowPurpose
   onDone?: (result: ChallengeFlowResult) => void
   /** Called on every failed step (a wrong code too), with the code the UI shows a message for. */
   onError?: (code: FlowErrorCode, error: unknown) => void
-  /** Seconds before "resend" is offered after a code is sent. Default 30. */
+  /** Seconds before "resend" is offered after a code is sent (`cooldown.availableAt`). Default 30. */
   resendCooldownSeconds?: number
   /**
    * Clock used to tell an expired code (SSKS: 6 h) from a wrong one; both get the same 403.
@@ -34,13 +35,20 @@ export interface ChallengeFlow {
   start(): void
   /** Checks `code` and saves or restores; ignored unless a code is awaited. */
   submitCode(code: string): void
-  /** A new session, hence a new code (clears the field: `state.codeRound` changes). */
-  resend(): void
+  /**
+   * A new session, hence a new code (clears the field: `state.codeRound` changes). Resolves
+   * true once the new code went out, false when the resend was refused or failed (see `error`).
+   */
+  resend(): Promise<boolean>
   /** Back to `idle`; answers of the abandoned run are ignored. */
   reset(): void
   destination: string | null
   error: FlowErrorCode | null
-  cooldown: ResendCooldown
+  /**
+   * When a resend is offered: a deadline, not a ticking counter, so the flow does not re-render
+   * every second (`ChallengeEntry`'s `resendAvailableAt`, or `useResendCooldown` keyed on `state.codeRound`).
+   */
+  cooldown: { availableAt: number | null; seconds: number }
 }
 
 /**
@@ -50,7 +58,7 @@ export interface ChallengeFlow {
  * `useRetrieveIdentity`. The session (with its key) lives in a ref, never in state or cache.
  */
 export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlow {
-  const { purpose, resendCooldownSeconds = 30 } = options
+  const { purpose, resendCooldownSeconds = DEFAULT_COOLDOWN_SECONDS } = options
   const { startSession } = useSSKS2MR()
   const latest = useLatest(options)
   const session = useRef<SSKS2MRSession | null>(null)
@@ -59,8 +67,6 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   const getSession = useCallback(() => session.current, [])
   const { mutateAsync: save } = useSaveIdentity(getSession)
   const { mutateAsync: retrieve } = useRetrieveIdentity(getSession)
-  const cooldown = useResendCooldown(resendCooldownSeconds, { autoStart: false })
-  const restartCooldown = cooldown.restart
 
   // State in a ref too, so that transitions are decided synchronously (double clicks, late answers).
   const current = useRef<ChallengeFlowState>(initialChallengeFlowState(purpose))
@@ -111,26 +117,29 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     }
   }, [save, retrieve, send, fail])
 
-  const begin = useCallback(async (event: 'start' | 'resend') => {
-    if (!send({ type: event })) return
+  const begin = useCallback(async (event: 'start' | 'resend'): Promise<boolean> => {
+    if (!send({ type: event })) return false
     const runId = ++run.current
     session.current = null
     try {
       const started = await startSession({ purpose: current.current.purpose })
-      if (runId !== run.current) return
+      if (runId !== run.current) return false
       session.current = started
       sessionStartedAt.current = (latest.current.now ?? Date.now)()
       const destination = started.destinationHint ?? maskAuthFactor(started.authFactor)
-      send({ type: 'sessionStarted', mustAuthenticate: started.mustAuthenticate, destination, destinationType: started.authFactor.type }, runId)
-      if (started.mustAuthenticate) restartCooldown()
-      await advance(runId)
+      const resendAvailableAt = Date.now() + (latest.current.resendCooldownSeconds ?? DEFAULT_COOLDOWN_SECONDS) * 1000
+      const { mustAuthenticate, authFactor } = started
+      send({ type: 'sessionStarted', mustAuthenticate, destination, destinationType: authFactor.type, resendAvailableAt }, runId)
+      void advance(runId)
+      return true
     } catch (error) {
       fail(runId, error)
+      return false
     }
-  }, [send, startSession, latest, restartCooldown, advance, fail])
+  }, [send, startSession, latest, advance, fail])
 
   const start = useCallback(() => void begin('start'), [begin])
-  const resend = useCallback(() => void begin('resend'), [begin])
+  const resend = useCallback(() => begin('resend'), [begin])
   const submitCode = useCallback((code: string) => {
     if (send({ type: 'codeSubmitted' })) void advance(run.current, new ChallengeCode(code))
   }, [send, advance])
@@ -142,7 +151,12 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   }, [send])
 
   return useMemo(
-    () => ({ state, start, submitCode, resend, reset, destination: state.destination, error: state.error, cooldown }),
-    [state, start, submitCode, resend, reset, cooldown],
+    () => ({
+      state, start, submitCode, resend, reset,
+      destination: state.destination,
+      error: state.error,
+      cooldown: { availableAt: state.resendAvailableAt, seconds: resendCooldownSeconds },
+    }),
+    [state, start, submitCode, resend, reset, resendCooldownSeconds],
   )
 }

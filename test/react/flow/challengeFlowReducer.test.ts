@@ -5,8 +5,8 @@ import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowState } fro
 const run = (purpose: ChallengeFlowPurpose, ...events: ChallengeFlowEvent[]): ChallengeFlowState =>
   events.reduce(challengeFlowReducer, initialChallengeFlowState(purpose))
 
-const codeSent: ChallengeFlowEvent = { type: 'sessionStarted', mustAuthenticate: true, destination: 'j•••@example.com', destinationType: 'EM' }
-const noCode: ChallengeFlowEvent = { type: 'sessionStarted', mustAuthenticate: false, destination: 'j•••@example.com', destinationType: 'EM' }
+const codeSent: ChallengeFlowEvent = { type: 'sessionStarted', mustAuthenticate: true, destination: 'j•••@example.com', destinationType: 'EM', resendAvailableAt: 1_000 }
+const noCode: ChallengeFlowEvent = { type: 'sessionStarted', mustAuthenticate: false, destination: 'j•••@example.com', destinationType: 'EM', resendAvailableAt: 1_000 }
 const account = { userId: 'u1', sealdId: 's1', deviceId: 'd1' }
 const restored = (keysRenewed: boolean, mustSaveIdentityAgain: boolean): ChallengeFlowEvent =>
   ({ type: 'restored', accountInfo: account, keysRenewed, mustSaveIdentityAgain })
@@ -14,14 +14,14 @@ const restored = (keysRenewed: boolean, mustSaveIdentityAgain: boolean): Challen
 describe('challengeFlowReducer', () => {
   it('starts idle with no error, no destination and no result', () => {
     expect(initialChallengeFlowState('backup')).toEqual({
-      status: 'idle', purpose: 'backup', error: null, needsResend: false, codeRound: 0, destination: null, destinationType: null, result: null,
+      status: 'idle', purpose: 'backup', error: null, needsResend: false, codeRound: 0, resendAvailableAt: null, destination: null, destinationType: null, result: null,
     })
   })
 
   it('backup without a code: starting → saving → done', () => {
     expect(run('backup', { type: 'start' }).status).toBe('starting')
     const saving = run('backup', { type: 'start' }, noCode)
-    expect(saving).toMatchObject({ status: 'saving', destination: 'j•••@example.com', codeRound: 0 })
+    expect(saving).toMatchObject({ status: 'saving', destination: 'j•••@example.com', codeRound: 0, resendAvailableAt: null })
     expect(run('backup', { type: 'start' }, noCode, { type: 'saved' })).toMatchObject({
       status: 'done', result: { purpose: 'backup', keysRenewed: false, resaved: false, mustSaveIdentityAgain: false },
     })
@@ -29,7 +29,7 @@ describe('challengeFlowReducer', () => {
 
   it('backup with a code: codeRequired → verifying → done', () => {
     const waiting = run('backup', { type: 'start' }, codeSent)
-    expect(waiting).toMatchObject({ status: 'codeRequired', codeRound: 1, destinationType: 'EM' })
+    expect(waiting).toMatchObject({ status: 'codeRequired', codeRound: 1, destinationType: 'EM', resendAvailableAt: 1_000 })
     const verifying = challengeFlowReducer(waiting, { type: 'codeSubmitted' })
     expect(verifying.status).toBe('verifying')
     expect(challengeFlowReducer(verifying, { type: 'saved' }).status).toBe('done')

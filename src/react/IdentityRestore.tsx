@@ -1,0 +1,12 @@
+'use client'
+import { IdentityFlow } from './components/IdentityFlow'
+import type { IdentityFlowProps } from './components/IdentityFlowProps'
+
+/**
+ * Drop-in restore of the user's Seald identity on a new device: code → restore → (keys renewed
+ * when the backup was saved without a code) → the renewed identity saved again → done.
+ * Needs `SSKS2MRProvider`.
+ */
+export function IdentityRestore(props: IdentityFlowProps) {
+  return <IdentityFlow purpose="restore" {...props} />
+}
