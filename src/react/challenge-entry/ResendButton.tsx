@@ -1,0 +1,93 @@
+'use client'
+import { memo, useEffect, useState } from 'react'
+import { useSecondsUntil } from './useSecondsUntil'
+import { formatMessage } from './formatMessage'
+import type { ChallengeEntryMessages } from '../messages/challengeEntry'
+
+interface ResendButtonProps {
+  /** Asks for a new code; a returned promise keeps the button in its "sending" state until it settles. */
+  onResend: () => unknown
+  /** Called once a new code went out (after the promise resolved, or at once for a sync callback). */
+  onSent: () => void
+  remainingSeconds: number | undefined
+  availableAt: number | undefined
+  cooldownSeconds: number | undefined
+  disabled: boolean
+  messages: Pick<ChallengeEntryMessages, 'resend' | 'resendSending' | 'resendIn'>
+  className: string | undefined
+}
+
+/**
+ * The resend button and its countdown. Its own component so the once-a-second tick re-renders
+ * only this button, never the code field. It stays focusable during the cooldown
+ * (`aria-disabled`, not `disabled`) so keyboard and screen-reader users can find it and read
+ * how long is left instead of having it vanish from the tab order.
+ */
+export const ResendButton = memo(function ResendButton({
+  onResend,
+  onSent,
+  remainingSeconds,
+  availableAt,
+  cooldownSeconds,
+  disabled,
+  messages,
+  className,
+}: ResendButtonProps) {
+  const selfTimed = remainingSeconds === undefined && availableAt === undefined && cooldownSeconds !== undefined
+  const [ownDeadline, setOwnDeadline] = useState<number | undefined>(undefined)
+  // The code was sent just before this field appeared: start the self-managed cooldown on mount
+  // (in an effect, so the server render never reads the clock).
+  useEffect(() => {
+    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
+  }, [selfTimed, cooldownSeconds])
+  const untilDeadline = useSecondsUntil(availableAt ?? ownDeadline)
+  // Before the first tick, a self-managed cooldown shows its full length rather than "ready".
+  const remaining = remainingSeconds ?? untilDeadline ?? (selfTimed ? (cooldownSeconds ?? 0) : 0)
+
+  const [sending, setSending] = useState(false)
+  const waiting = sending || remaining > 0
+
+  const handleClick = async () => {
+    if (waiting || disabled) return
+    const result = onResend()
+    if (isPromiseLike(result)) {
+      setSending(true)
+      try {
+        await result
+      } catch {
+        // The caller reports the failure through `error`; the button just becomes usable again.
+        setSending(false)
+        return
+      }
+      setSending(false)
+    }
+    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
+    onSent()
+  }
+
+  const label = sending
+    ? messages.resendSending
+    : remaining > 0
+      ? formatMessage(messages.resendIn, { seconds: remaining })
+      : messages.resend
+
+  return (
+    <button
+      type="button"
+      className={className}
+      data-ssks-resend=""
+      data-state={sending ? 'sending' : remaining > 0 ? 'cooldown' : 'ready'}
+      disabled={disabled}
+      aria-disabled={waiting || undefined}
+      onClick={handleClick}
+    >
+      {/* A span, not a bare text node: Chrome's page translation wraps bare text in <font>, and
+          React then crashes replacing the ticking text (facebook/react#11538). */}
+      <span>{label}</span>
+    </button>
+  )
+})
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function'
+}

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { cleanup } from '@testing-library/react'
+import { renderChallengeEntry, settle } from './renderChallengeEntry'
+
+// Counts how often ChallengeEntry and the drawn boxes actually render, through the helper every
+// part calls once per render with its built-in class name.
+const renders = vi.hoisted(() => ({ entry: 0, slots: 0 }))
+vi.mock('../../../src/react/challenge-entry/classNameFor', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/react/challenge-entry/classNameFor')>()
+  return {
+    classNameFor: (builtIn: string, unstyled: boolean | undefined, extra: string | undefined) => {
+      if (builtIn === 'ssks-challenge') renders.entry += 1
+      if (builtIn === 'ssks-challenge__slots') renders.slots += 1
+      return original.classNameFor(builtIn, unstyled, extra)
+    },
+  }
+})
+
+afterEach(() => cleanup())
+
+describe('ChallengeEntry commits while typing (React Profiler, real Chromium)', () => {
+  it('renders and writes the DOM at most once per keystroke', async () => {
+    const view = renderChallengeEntry()
+    await userEvent.click(view.input)
+    await settle(200)
+    const before = { ...view.commits, ...renders }
+    for (const key of 'abcdefgh') {
+      await userEvent.keyboard(key)
+      // Lets the browser's selectionchange and input-otp's 0/10/50 ms timers run between keys.
+      await settle(80)
+    }
+    const counts = {
+      profilerCommits: view.commits.count - before.count,
+      commitsWithDomChanges: view.commits.withDomChanges - before.withDomChanges,
+      entryRenders: renders.entry - before.entry,
+      slotRenders: renders.slots - before.slots,
+    }
+    console.log(`8 keystrokes → ${JSON.stringify(counts)}`)
+    expect(view.input.value).toBe('abcdefgh')
+    expect(counts.entryRenders).toBeLessThanOrEqual(8)
+    expect(counts.commitsWithDomChanges).toBeLessThanOrEqual(8)
+    // input-otp re-sets its selection state (same values) from a timer after each change; React
+    // runs one bail-out pass for the first such no-op update (facebook/react#14994). That pass
+    // calls none of our render functions and writes nothing, but the Profiler counts it.
+    expect(counts.profilerCommits).toBeLessThanOrEqual(16)
+  })
+})
