@@ -3,13 +3,14 @@
  * - node:        core, emulator, server, testing kit, interop with the official plugin, faults
  * - react19 / react18: hooks and component states in jsdom, against both React majors
  * - browser:     ChallengeEntry and flows in real Chromium (typing, paste, focus, axe)
- * - storybook:   every story's play function in real Chromium (see vitest.storybook.ts)
+ * - storybook:   every story's play function (and axe) in real Chromium, via @storybook/addon-vitest
  * - e2e:         playwright-core journeys through the live stories
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { chromiumLaunchOptions } from './test/support/chromium'
 
 const r18 = (pkg: string) => fileURLToPath(new URL(`./test/react18/node_modules/${pkg}`, import.meta.url))
@@ -59,6 +60,21 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Every story of stories/ as a test: render, run its play function, then axe (a11y.test = 'error').
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'input-otp', '@seald-io/sdk/browser', 'storybook/test'] },
+        test: {
+          name: 'storybook',
           testTimeout: 30_000,
           browser: {
             enabled: true,

@@ -1,0 +1,52 @@
+/**
+ * Storybook for designers and for tests: every story also runs as a Vitest test in real Chromium
+ * (the `storybook` project in vitest.config.ts), with the a11y addon failing a story on violations.
+ *
+ * Written by hand: `storybook init` cannot run offline (TOOLCHAIN.md gotcha 7).
+ */
+import type { StorybookConfig } from '@storybook/react-vite'
+
+/**
+ * URLs of a running emulator and demo back-end, injected by `npm start` (scripts/start.mjs).
+ * Baked in at build time through `define`: when absent, the live stories run the emulator and the
+ * demo back-end in the page itself, so a static build still works on its own.
+ */
+const liveEnv = {
+  SSKS_EMULATOR_URL: process.env.SSKS_EMULATOR_URL ?? '',
+  SSKS_DEMO_BACKEND_URL: process.env.SSKS_DEMO_BACKEND_URL ?? '',
+  SSKS_APP_ID: process.env.SSKS_APP_ID ?? '',
+}
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite')
+    return mergeConfig(viteConfig, {
+      define: {
+        'import.meta.env.SSKS_EMULATOR_URL': JSON.stringify(liveEnv.SSKS_EMULATOR_URL),
+        'import.meta.env.SSKS_DEMO_BACKEND_URL': JSON.stringify(liveEnv.SSKS_DEMO_BACKEND_URL),
+        'import.meta.env.SSKS_APP_ID': JSON.stringify(liveEnv.SSKS_APP_ID),
+      },
+      // Vitest browser mode with a cold cache reloads mid-run when it discovers these late and
+      // dies with "failed to find the current suite" (TOOLCHAIN.md gotcha 6): pre-bundle them.
+      optimizeDeps: {
+        include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'input-otp', '@seald-io/sdk/browser'],
+      },
+      build: {
+        chunkSizeWarningLimit: 4096,
+        rolldownOptions: {
+          // react-query ships `"use client"` directives that the bundler reports and drops (gotcha 8).
+          onwarn(warning: { code?: string }, warn: (w: unknown) => void) {
+            if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return
+            warn(warning)
+          },
+        },
+      },
+    })
+  },
+}
+
+export default config

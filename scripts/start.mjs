@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm start`: the local playground on a fresh clone, nothing from outside the machine needed.
+//   1. the SSKS emulator (src/emulator) on 127.0.0.1, printing every code it "sends";
+//   2. the demo app's back-end (scripts/demo-backend.ts), which starts 2MR sessions with the
+//      emulator's API key, as an app's server would;
+//   3. Storybook's dev server, told both URLs so the live stories talk to them over HTTP.
+// Ctrl-C stops all three. Ports: SSKS_EMULATOR_PORT, SSKS_DEMO_BACKEND_PORT (default: free ports),
+// STORYBOOK_PORT (default 6006).
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { tsImport } from 'tsx/esm/api'
+
+const host = '127.0.0.1'
+const storybookPort = Number(process.env.STORYBOOK_PORT ?? 6006)
+const storybookOrigin = `http://localhost:${storybookPort}`
+
+// TypeScript sources run through tsx, so `npm start` needs no build step.
+const { startEmulator } = await tsImport('../src/emulator/index.ts', import.meta.url)
+const { startDemoBackend } = await tsImport('./demo-backend.ts', import.meta.url)
+
+const emulator = await startEmulator({
+  host,
+  port: Number(process.env.SSKS_EMULATOR_PORT ?? 0),
+  // The Seald SDK only accepts v4 UUIDs as app ids.
+  appId: process.env.SSKS_APP_ID ?? randomUUID(),
+  printOutbox: (line) => console.log(`[emulator outbox] ${line}`),
+  corsOrigin: '*',
+})
+const backend = await startDemoBackend({
+  host,
+  port: Number(process.env.SSKS_DEMO_BACKEND_PORT ?? 0),
+  keyStorageURL: emulator.url,
+  appId: emulator.appId,
+  apiKey: emulator.apiKey,
+  corsOrigin: '*',
+})
+
+const storybook = spawn(
+  'node_modules/.bin/storybook',
+  ['dev', '-p', String(storybookPort), '--no-open', '--ci', '--quiet'],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SSKS_EMULATOR_URL: emulator.url,
+      SSKS_DEMO_BACKEND_URL: backend.url,
+      SSKS_APP_ID: emulator.appId,
+    },
+  },
+)
+
+console.log(`
+  ssks-2mr-kit playground
+  ───────────────────────
+  SSKS emulator     ${emulator.url}   (appId ${emulator.appId})
+  Outbox (codes)    ${emulator.url}__dev/outbox
+  Demo back-end     ${backend.url}demo/session
+  Storybook         ${storybookOrigin}/
+  Live stories      ${storybookOrigin}/?path=/story/live-flows--back-up-after-sign-up
+                    ${storybookOrigin}/?path=/story/live-flows--restore-on-a-new-device
+
+  Codes sent by the emulator appear beside the live forms and here. Ctrl-C stops everything.
+`)
+
+let stopping = false
+async function stop(exitCode) {
+  if (stopping) return
+  stopping = true
+  // Storybook by its own PID (never a process-name match): `npx storybook` would leave its node
+  // child running (TOOLCHAIN.md gotcha 13), so it was started from node_modules/.bin directly.
+  if (storybook.exitCode === null && storybook.pid !== undefined) {
+    try {
+      process.kill(storybook.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  await Promise.allSettled([backend.close(), emulator.close()])
+  process.exit(exitCode)
+}
+
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+storybook.on('exit', (code) => void stop(code ?? 0))
