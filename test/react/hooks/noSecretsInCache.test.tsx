@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { QueryClient } from '@tanstack/react-query'
+import { useChallengeFlow } from '../../../src/react/hooks/useChallengeFlow'
+import { useRetrieveIdentity } from '../../../src/react/hooks/useRetrieveIdentity'
+import { useSaveIdentity } from '../../../src/react/hooks/useSaveIdentity'
+import { ChallengeCode } from '../../../src/react/ChallengeCode'
+import type { SSKS2MRCapableSDK } from '../../../src/react/types'
+import { createHarness, wrongCode, type Harness } from '../support/flowHarness'
+
+let harness: Harness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+/** Every value reachable from `root` through own properties (enumerable or not), depth-first. */
+function* walk(root: unknown, seen = new Set<unknown>()): Generator<unknown> {
+  if (seen.has(root)) return
+  seen.add(root)
+  yield root
+  if ((typeof root !== 'object' && typeof root !== 'function') || root === null) return
+  if (typeof root === 'function') return // closures are not data: devtools and persisters never see inside
+  for (const key of Reflect.ownKeys(root)) {
+    yield* walk(key, seen)
+    const descriptor = Object.getOwnPropertyDescriptor(root, key)
+    if (descriptor && 'value' in descriptor) yield* walk(descriptor.value, seen)
+  }
+}
+
+/** Asserts that no mutation in the cache holds `secrets`, in its state (variables, data, error) or options. */
+function expectNoSecrets(queryClient: QueryClient, secrets: string[]) {
+  const mutations = queryClient.getMutationCache().getAll()
+  expect(mutations.length).toBeGreaterThan(0)
+  expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
+  for (const mutation of mutations) {
+    const parts = { variables: mutation.state.variables, data: mutation.state.data, error: mutation.state.error, context: mutation.state.context, options: mutation.options, key: mutation.options.mutationKey, meta: mutation.meta }
+    const json = JSON.stringify(parts, (_key, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value))
+    for (const secret of secrets) expect(json).not.toContain(secret)
+    for (const value of walk(parts)) {
+      // No identity bytes anywhere (the blob, the exported identity, a raw key decoded).
+      expect(value instanceof Uint8Array || value instanceof ArrayBuffer).toBe(false)
+      if (typeof value === 'string') for (const secret of secrets) expect(value).not.toContain(secret)
+    }
+  }
+}
+
+function secretsOf(h: Harness): string[] {
+  return [h.twoManRuleKey, ...h.emulator.outbox().map((entry) => entry.challenge)]
+}
+
+describe('no secret ever sits in the TanStack cache', () => {
+  it.each(['password', 'raw'] as const)('backup and restore flows, each with a wrong then the right code (%s key)', async (keyMode) => {
+    harness = await createHarness({ keyMode, forceAuth: true })
+    const h = harness
+    const queryClient = h.newQueryClient()
+    const renderFlow = async (sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore') => {
+      const hook = renderHook(() => useChallengeFlow({ purpose }), { wrapper: h.wrapper(sdk, queryClient) })
+      act(() => hook.result.current.start())
+      await waitFor(() => expect(hook.result.current.state.status).toBe('codeRequired'))
+      act(() => hook.result.current.submitCode(wrongCode(h.lastCode())))
+      await waitFor(() => expect(hook.result.current.error).toBe('INVALID_CHALLENGE'))
+      act(() => hook.result.current.submitCode(h.lastCode()))
+      await waitFor(() => expect(hook.result.current.state.status).toBe('done'))
+    }
+    await renderFlow(await h.device(true), 'backup')
+    await renderFlow(await h.device(false), 'restore')
+
+    expectNoSecrets(queryClient, secretsOf(h))
+    // The secrets were really used: the check above is not vacuous.
+    expect(secretsOf(h)).toHaveLength(3) // the key and two codes sent
+    expect(queryClient.getMutationCache().getAll()).toHaveLength(4)
+    expect(queryClient.getMutationCache().getAll().map((m) => m.state.status)).toContain('error')
+  })
+
+  it('the key renewal re-save path, and the hooks used directly', async () => {
+    harness = await createHarness()
+    const h = harness
+    const queryClient = h.newQueryClient()
+    const backupSession = await h.startSession({ purpose: 'backup' })
+    const save = renderHook(() => useSaveIdentity(backupSession), { wrapper: h.wrapper(await h.device(true), queryClient) })
+    act(() => save.result.current.mutate())
+    await waitFor(() => expect(save.result.current.isSuccess).toBe(true))
+
+    const flow = renderHook(() => useChallengeFlow({ purpose: 'restore' }), { wrapper: h.wrapper(await h.device(false, { renewalPushRetries: 0 }), queryClient) })
+    act(() => flow.result.current.start())
+    await waitFor(() => expect(flow.result.current.state.status).toBe('codeRequired'))
+    h.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
+    act(() => flow.result.current.submitCode(h.lastCode()))
+    await waitFor(() => expect(flow.result.current.state.status).toBe('done'))
+    expect(flow.result.current.state.result).toMatchObject({ keysRenewed: true, resaved: true })
+
+    const session = await h.startSession({ purpose: 'restore' })
+    const retrieve = renderHook(() => useRetrieveIdentity(session), { wrapper: h.wrapper(await h.device(false), queryClient) })
+    act(() => retrieve.result.current.mutate({ challenge: new ChallengeCode(h.lastCode()) }))
+    await waitFor(() => expect(retrieve.result.current.isSuccess).toBe(true))
+
+    expectNoSecrets(queryClient, secretsOf(h))
+    expect(queryClient.getMutationCache().getAll()).toHaveLength(4) // save, retrieve, re-save, retrieve
+  })
+
+  it('ChallengeCode hides the code from JSON, string conversion and property walks', () => {
+    const code = new ChallengeCode('abcd2345')
+    expect(JSON.stringify({ challenge: code })).toBe('{"challenge":"[redacted]"}')
+    expect(String(code)).toBe('[redacted]')
+    expect(Reflect.ownKeys(code)).toEqual([])
+    expect(structuredClone({ code })).toEqual({ code: {} })
+    expect(ChallengeCode.reveal(code)).toBe('abcd2345')
+  })
+})
