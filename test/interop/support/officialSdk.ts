@@ -5,8 +5,15 @@ import OfficialPluginModule from '@seald-io/sdk-plugin-ssks-2mr'
 import type { RunningEmulator } from '../../../src/emulator/types'
 import { withSealdCloudStandIn, type WithSealdCloudStandIn } from '../../../src/testing/withSealdCloudStandIn'
 import { unwrapDefault } from './unwrapDefault'
+import type { SSKS2MR as SSKS2MRApi } from '../../../src/core/types'
 
-export type AnySDK = Record<string, any>
+/** The SDK members tests touch; `ssks2MR` typed as ours (the official one returns a subset). */
+export interface AnySDK {
+  [member: string]: any
+  ssks2MR: SSKS2MRApi
+  renewKey(): Promise<void>
+  exportIdentity(): Promise<Buffer>
+}
 type SDKPlugin = (sdk: any) => void
 
 export const SealdSDK = unwrapDefault<(options: { appId: string; plugins?: SDKPlugin[] }) => AnySDK>(SealdSDKModule)
