@@ -38,9 +38,12 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
 
   const { status, error } = state
   const errorText = error ? messages.flowErrors[error] : undefined
-  const showEntry = status === 'codeRequired' || status === 'verifying'
+  // Kept during a resend (a destination is known): the field keeps focus and announces the new code.
+  const resending = status === 'starting' && state.destination !== null
+  const showEntry = status === 'codeRequired' || status === 'verifying' || resending
   const progress =
-    status === 'starting' ? messages.flowStarting
+    resending ? ''
+    : status === 'starting' ? messages.flowStarting
     : status === 'saving' ? messages.flowSaving
     : status === 'verifying' ? (purpose === 'restore' ? messages.flowRestoring : messages.flowSaving)
     : status === 'renewing' ? messages.flowRenewing
