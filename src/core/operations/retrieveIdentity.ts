@@ -19,7 +19,7 @@ import { throwIfAborted } from './throwIfAborted'
 export async function retrieveIdentity(ctx: OperationContext, rawArgs: unknown): Promise<RetrieveIdentityResult> {
   const args = validateRetrieveIdentityArgs(rawArgs)
   throwIfAborted(args.signal, 'Retrieving identity')
-  const lockName = await retrievalLockName(ctx.sdk.appId, args.userId, args.authFactor)
+  const lockName = retrievalLockName(ctx.sdk.appId, args.userId, args.authFactor)
   return runExclusive(lockName, args.signal, () => retrieveNow(ctx, args))
 }
 
