@@ -96,6 +96,13 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   useImperativeHandle(forwardedRef, () => inputRef.current as HTMLInputElement, [])
   const composingRef = useRef(false)
   const mountedRef = useRef(false)
+  // The value as of the last commit, updated synchronously: two events can arrive before React
+  // re-renders (Safari sends an input event right after compositionend), and the second must
+  // compare against what the first committed, not against the value rendered before both.
+  const committedRef = useRef(value)
+  useEffect(() => {
+    committedRef.current = value
+  })
   // The last code handed to onComplete: the same code never submits twice in a row (double
   // events, paste + input, StrictMode), a different or re-typed one does.
   const completedRef = useRef<string | null>(value.length === CHALLENGE_LENGTH ? value : null)
@@ -108,7 +115,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   const commit = (next: string, nextNotice: ChallengeInputNotice | null) => {
     setNotice(nextNotice)
     if (nextNotice) announce(describeNotice(nextNotice, messages))
-    if (next !== value) {
+    if (next !== committedRef.current) {
+      committedRef.current = next
       if (controlledValue === undefined) setOwnValue(next)
       onChange?.(next)
     }
@@ -121,7 +129,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
 
   /** Puts `result` in the real input, places the caret like input-otp does, and commits it. */
   const apply = (input: HTMLInputElement, result: ChallengeInputResult) => {
-    const next = result.value ?? value
+    const next = result.value ?? committedRef.current
     if (input.value !== next) input.value = next
     input.setSelectionRange(Math.min(next.length, CHALLENGE_LENGTH - 1), next.length)
     syncSlotSelection()
@@ -141,10 +149,10 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
       return
     }
     // input-otp re-dispatches plain `input` events to clear :autofill styling: nothing changed then.
-    if (raw === value && composingText === null) return
+    if (raw === committedRef.current && composingText === null) return
     setComposingText(null)
     const result = interpretChallengeInput(raw)
-    const next = result.value ?? value
+    const next = result.value ?? committedRef.current
     if (raw !== next) {
       // Through React's own value setter: React then sees no change left to report, and the
       // controlled value rendered next equals what is already in the DOM (caret stays put).
@@ -159,7 +167,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     const input = event.currentTarget
     setComposingText(null)
     const result = interpretChallengeInput(input.value)
-    const next = result.value ?? value
+    const next = result.value ?? committedRef.current
     if (input.value !== next) input.value = next
     syncSlotSelection()
     commit(next, result.notice)
@@ -174,9 +182,10 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     event.preventDefault()
     // input-otp's own paste handler (an iOS fix) would insert the raw text again, cut at 8.
     event.stopPropagation()
-    const start = input.selectionStart ?? value.length
-    const end = input.selectionEnd ?? value.length
-    apply(input, pasteIntoChallenge(value, start, end, text))
+    const current = committedRef.current
+    const start = input.selectionStart ?? current.length
+    const end = input.selectionEnd ?? current.length
+    apply(input, pasteIntoChallenge(current, start, end, text))
   }
 
   // Multi-character insertions that are not pastes (dictation, keyboard suggestions, some
@@ -184,10 +193,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   // `beforeinput` so "ABCD-EFGH" does not arrive as "ABCD-EFG". A native listener, because
   // React's onBeforeInput is a different, polyfilled event without `inputType`.
   const applyRef = useRef(apply)
-  const valueRef = useRef(value)
   useEffect(() => {
     applyRef.current = apply
-    valueRef.current = value
   })
   useEffect(() => {
     const input = inputRef.current
@@ -201,7 +208,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
       const room = CHALLENGE_LENGTH - (input.value.length - (end - start))
       if (text.length <= 1 || text.length <= room) return
       event.preventDefault()
-      applyRef.current(input, pasteIntoChallenge(valueRef.current, start, end, text))
+      applyRef.current(input, pasteIntoChallenge(committedRef.current, start, end, text))
     }
     input.addEventListener('beforeinput', handleBeforeInput)
     return () => input.removeEventListener('beforeinput', handleBeforeInput)
@@ -214,7 +221,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     const input = inputRef.current
     if (mountedRef.current || !input) return
     const result = interpretChallengeInput(input.value)
-    commit(result.value ?? value, result.notice)
+    commit(result.value ?? committedRef.current, result.notice)
   }
   useEffect(() => {
     mountedRef.current = true
