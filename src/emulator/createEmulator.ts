@@ -85,7 +85,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function handle(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname
     if (path.startsWith(DEV_PREFIX)) {
-      return withCors(request.method === 'OPTIONS' ? preflightResponse(request, corsOrigin) : await app.fetch(request), corsOrigin)
+      const response = request.method === 'OPTIONS' ? preflightResponse(request, corsOrigin) : await app.fetch(request)
+      return request.headers.has('origin') ? withCors(response, corsOrigin) : response
     }
     const session = request.headers.get(HEADERS.session)
     const endpoint = request.method === 'POST' ? ENDPOINT_BY_PATH.get(path) : undefined
@@ -110,7 +111,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       response = injectedStatus(plan.after.status)
     }
     log.add(request.method, path, response.status, session)
-    return withCors(response, corsOrigin)
+    // Only browsers need CORS headers, and they always send Origin on these requests.
+    return request.headers.has('origin') ? withCors(response, corsOrigin) : response
   }
 
   return emulator

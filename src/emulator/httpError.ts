@@ -13,16 +13,15 @@ export class HttpError extends Error {
     super(detail)
   }
 
-  toResponse(headers?: HeadersInit): Response {
+  toResponse(headers?: Record<string, string>): Response {
     return jsonResponse(this.status, { detail: this.detail, ...this.extra }, headers)
   }
 }
 
 /** A JSON answer (compact, UTF-8). */
-export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
-  const response = new Response(JSON.stringify(body), { status, headers })
-  response.headers.set('Content-Type', 'application/json')
-  return response
+export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response {
+  // A plain headers object keeps @hono/node-server on its fast path (no Headers instance built).
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 }
 
 /** DRF's wording for the common answers. */

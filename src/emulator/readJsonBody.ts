@@ -25,6 +25,20 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0)
+  // With a declared length (already checked against the limit) the runtime stops at that length:
+  // read it in one go, the fast path on the Node server. Otherwise count while streaming.
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
+  if (Number.isInteger(declared) && declared <= maxBytes) {
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await request.arrayBuffer())
+    } catch {
+      throw new HttpError(400, 'Could not read the request body.')
+    }
+    // In-process callers can declare a length that is not the truth.
+    if (bytes.byteLength > maxBytes) throw new HttpError(413, DETAILS.payloadTooLarge)
+    return bytes
+  }
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0

@@ -91,7 +91,7 @@ type Sample = { method: string; path: string; headers: Record<string, string>; b
 const toInit = (sample: Sample): RequestInit => ({
   method: sample.method,
   headers: sample.headers,
-  body: sample.method === "GET" || sample.method === "OPTIONS" ? undefined : (sample.body as BodyInit),
+  body: sample.method === 'GET' || sample.method === 'OPTIONS' ? undefined : (sample.body as BodyInit),
 })
 
 async function expectWellFormed(response: Response): Promise<void> {
