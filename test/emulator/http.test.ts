@@ -69,6 +69,9 @@ describe('CORS', () => {
       }
       expect(response.headers.get('access-control-allow-credentials')).toBeNull()
     }
+    const dev = await fetch(at('/__dev/outbox'), { method: 'OPTIONS', headers: { Origin: 'http://localhost:6006' } })
+    expect(dev.status).toBe(204)
+    expect(dev.headers.get('access-control-allow-methods')).toContain('GET')
     // A preflight is not an SSKS call: no side effects, and a bad header name is not echoed.
     const odd = await fetch(at(PATHS.push), { method: 'OPTIONS', headers: { 'Access-Control-Request-Headers': 'x-ok, bad header(' } })
     expect(odd.headers.get('access-control-allow-headers')).toContain('x-ok')
@@ -83,6 +86,11 @@ describe('CORS', () => {
       expect(response.headers.get('access-control-expose-headers')).toBeNull()
     }
     expect(error.status).toBe(403)
+  })
+
+  it('adds no CORS header for non-browser calls (no Origin)', async () => {
+    const response = await fetch(at('/__dev/outbox'))
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
   })
 
   it('uses corsOrigin when given', async () => {
