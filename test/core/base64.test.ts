@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBase64, encodeBase64 } from '../../src/core/crypto/base64'
@@ -11,6 +12,13 @@ describe('base64', () => {
         expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'))
       }),
     )
+  })
+
+  it('handles inputs larger than one String.fromCharCode chunk', () => {
+    const bytes = new Uint8Array(randomBytes(100_003))
+    const text = encodeBase64(bytes)
+    expect(text).toBe(Buffer.from(bytes).toString('base64'))
+    expect(decodeBase64(text)).toEqual(bytes)
   })
 
   it('round-trips', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { retrievalLockName } from '../../src/core/concurrency/retrievalLockName'
+import { retrievalLockName, retrievalQueueKey } from '../../src/core/concurrency/retrievalLockName'
 import { runExclusive } from '../../src/core/concurrency/runExclusive'
 import { encodeIdentityBlob } from '../../src/core/crypto/encodeIdentityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
@@ -78,22 +78,25 @@ describe('retrievals of one identity run one at a time', () => {
       },
     })
     const signal = new AbortController().signal
-    const name = retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR)
-    await expect(runExclusive(name, signal, async () => 42)).resolves.toBe(42)
+    const key = retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR)
+    const name = await retrievalLockName(key)
+    await expect(runExclusive(key, signal, async () => 42)).resolves.toBe(42)
     expect(requested).toEqual([{ name, options: { signal } }])
     expect(name).toMatch(/^ssks-2mr-kit:retrieve:[0-9a-f]{32}$/)
     expect(name).not.toContain('alice')
     expect(name).not.toContain('user-1')
   })
 
-  it('lock names differ per app, user and factor, and are stable', () => {
-    const names = [
-      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-2', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-1', { type: 'SMS', value: AUTH_FACTOR.value }),
-      retrievalLockName(APP_ID.toLowerCase(), 'user-1', AUTH_FACTOR),
-    ]
+  it('lock names differ per app, user and factor, and are stable', async () => {
+    const names = await Promise.all(
+      [
+        retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR),
+        retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR),
+        retrievalQueueKey(APP_ID, 'user-2', AUTH_FACTOR),
+        retrievalQueueKey(APP_ID, 'user-1', { type: 'SMS', value: AUTH_FACTOR.value }),
+        retrievalQueueKey(APP_ID.toLowerCase(), 'user-1', AUTH_FACTOR),
+      ].map(retrievalLockName),
+    )
     expect(names[0]).toBe(names[1])
     expect(new Set(names).size).toBe(4)
   })

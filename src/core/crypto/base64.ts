@@ -1,59 +1,29 @@
 /**
- * Standard base64 with padding, written out so the core needs neither `Buffer` (absent in
- * browsers) nor `btoa`/`atob` (string-based, and `atob` is stricter than Node).
+ * Standard base64 with padding on the platform's `btoa`/`atob` (browsers and Node ≥ 16), so the
+ * core needs no `Buffer` polyfill.
  */
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** Bytes per `String.fromCharCode` call: far below engines' argument-count limits. */
+const CHUNK = 0x8000
 
 /** Standard (RFC 4648 §4) base64 with `=` padding, as `Buffer#toString('base64')`. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let out = ''
-  let i = 0
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
-  }
-  const rest = bytes.length - i
-  if (rest === 1) {
-    const n = bytes[i]! << 16
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + '=='
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8)
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + '='
-  }
-  return out
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  return btoa(binary)
 }
 
 /**
  * Decodes base64 as leniently as Node's `Buffer.from(s, 'base64')`, which the official plugin
- * uses on `search`: characters outside the alphabet are skipped, the URL-safe `-`/`_` are
- * accepted, decoding stops at the first `=`, and leftover bits are dropped. Being as lenient
- * keeps us able to read whatever the official plugin can read.
+ * uses on `search`: decoding stops at the first `=`, the URL-safe `-`/`_` are accepted, other
+ * characters are skipped, and a lone trailing character is dropped. `atob` alone would throw on
+ * those, and we must read whatever the official plugin can read.
  */
 export function decodeBase64(text: string): Uint8Array {
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4))
-  let length = 0
-  let buffer = 0
-  let bits = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 61 /* = */) break
-    const value = sextet(c)
-    if (value < 0) continue
-    buffer = ((buffer << 6) | value) & 0xffffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[length++] = (buffer >> bits) & 0xff
-    }
-  }
-  return out.slice(0, length)
-}
-
-function sextet(c: number): number {
-  if (c >= 65 && c <= 90) return c - 65 // A-Z
-  if (c >= 97 && c <= 122) return c - 71 // a-z
-  if (c >= 48 && c <= 57) return c + 4 // 0-9
-  if (c === 43 || c === 45) return 62 // + or URL-safe -
-  if (c === 47 || c === 95) return 63 // / or URL-safe _
-  return -1
+  let clean = text.split('=')[0]!.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '')
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1)
+  const binary = atob(clean)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
 }

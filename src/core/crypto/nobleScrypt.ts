@@ -1,4 +1,3 @@
-import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { SCRYPT_PARAMS } from './scryptParams'
 
 /**
@@ -9,9 +8,12 @@ import { SCRYPT_PARAMS } from './scryptParams'
 const ASYNC_TICK_MS = 8
 
 /**
- * scrypt(N=16384, r=8, p=1, dkLen=64) in pure JS (@noble/hashes), yielding as it goes. The
- * fallback when neither `options.scrypt` nor the SDK's `utils.scrypt` is there.
+ * scrypt(N=16384, r=8, p=1, dkLen=64) in pure JS (@noble/hashes), yielding as it goes: the
+ * fallback when neither `options.scrypt` nor the SDK's `utils.scrypt` is there. Loaded with a
+ * dynamic import so that app bundlers put noble (~5 KB gzip) in its own chunk, fetched only in
+ * that rare case — a real SDK always has `utils.scrypt`.
  */
-export function nobleScrypt(password: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
+export async function nobleScrypt(password: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
+  const { scryptAsync } = await import('@noble/hashes/scrypt.js')
   return scryptAsync(password, salt, { ...SCRYPT_PARAMS, asyncTick: ASYNC_TICK_MS })
 }

@@ -2,7 +2,7 @@ import ky, { type Options } from 'ky'
 import type { SSKS2MRLogger } from '../logger'
 import { HEADERS, PATHS } from '../protocol/constants'
 import type { Endpoint } from './endpoints'
-import { shortHash } from './shortHash'
+import { shortHash } from '../shortHash'
 import { toSSKS2MRError } from './toSSKS2MRError'
 
 export interface SSKSClientOptions {

@@ -1,4 +1,4 @@
-import { retrievalLockName } from '../concurrency/retrievalLockName'
+import { retrievalQueueKey } from '../concurrency/retrievalLockName'
 import { runExclusive } from '../concurrency/runExclusive'
 import { openIdentityBlob } from '../crypto/openIdentityBlob'
 import { searchIdentityBlob } from '../ssks/searchIdentityBlob'
@@ -19,8 +19,8 @@ import { throwIfAborted } from './throwIfAborted'
 export async function retrieveIdentity(ctx: OperationContext, rawArgs: unknown): Promise<RetrieveIdentityResult> {
   const args = validateRetrieveIdentityArgs(rawArgs)
   throwIfAborted(args.signal, 'Retrieving identity')
-  const lockName = retrievalLockName(ctx.sdk.appId, args.userId, args.authFactor)
-  return runExclusive(lockName, args.signal, () => retrieveNow(ctx, args))
+  const queueKey = retrievalQueueKey(ctx.sdk.appId, args.userId, args.authFactor)
+  return runExclusive(queueKey, args.signal, () => retrieveNow(ctx, args))
 }
 
 async function retrieveNow(ctx: OperationContext, args: ValidCallArgs): Promise<RetrieveIdentityResult> {
