@@ -24,9 +24,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0)
   // With a declared length (already checked against the limit) the runtime stops at that length:
-  // read it in one go, the fast path on the Node server. Otherwise count while streaming.
+  // read it in one go — on the Node server this reads the socket directly, without building a web
+  // stream (so `request.body` is not touched first). Otherwise count while streaming.
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (Number.isInteger(declared) && declared <= maxBytes) {
     let bytes: Uint8Array
@@ -39,6 +39,7 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
     if (bytes.byteLength > maxBytes) throw new HttpError(413, DETAILS.payloadTooLarge)
     return bytes
   }
+  if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
