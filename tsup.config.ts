@@ -5,6 +5,7 @@ const entries = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
   emulator: 'src/emulator/index.ts',
+  'emulator-browser': 'src/emulator/browser.ts',
   server: 'src/server/index.ts',
   testing: 'src/testing/index.ts',
   cli: 'src/emulator/cli.ts',
