@@ -72,7 +72,10 @@ export default defineConfig({
       {
         // Every story of stories/ as a test: render, run its play function, then axe (a11y.test = 'error').
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'input-otp', '@seald-io/sdk/browser', 'storybook/test'] },
+        // Everything the stories pull in, pre-bundled up front (TOOLCHAIN.md gotcha 6: a late discovery reloads the page mid-run).
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', 'input-otp', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
+        },
         test: {
           name: 'storybook',
           testTimeout: 30_000,

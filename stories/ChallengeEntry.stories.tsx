@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { ChallengeEntry } from '../src/react/challenge-entry/ChallengeEntry'
-import type { ChallengeEntryProps } from '../src/react/challenge-entry/ChallengeEntryProps'
-import type { FlowErrorCode } from '../src/react/flow/FlowErrorCode'
+import { ChallengeEntry, type ChallengeEntryProps, type FlowErrorCode } from '../src/react'
 import { storyMessages } from './support/storyMessages'
 import { relativeLuminance } from './support/relativeLuminance'
 

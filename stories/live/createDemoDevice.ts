@@ -12,7 +12,7 @@ import type { LiveEnvironment } from './liveEnvironment'
  * `signedUpAs` gives the device an account, as `sdk.initiateIdentity()` would right after sign-up;
  * without it the device is new and has no identity until a restore.
  */
-export function createDemoDevice(env: LiveEnvironment, signedUpAs?: { userId: string }) {
+export function createDemoDevice(env: Pick<LiveEnvironment, 'appId' | 'keyStorageURL' | 'ssksFetch'>, signedUpAs?: { userId: string }) {
   const sdk = sealdSDKFactory()({
     appId: env.appId,
     // Never called: the only cloud members are the stand-in's. A closed port fails fast if one slips through.

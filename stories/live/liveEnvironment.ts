@@ -1,4 +1,4 @@
-import { createEmulator, type Emulator, type OutboxEntry } from '../../src/emulator/browser'
+import { createEmulator, type Emulator, type EmulatorOptions, type OutboxEntry } from '../../src/emulator/browser'
 import { createDemoBackend } from './createDemoBackend'
 
 /**
@@ -44,7 +44,7 @@ export function getLiveEnvironment(): LiveEnvironment {
 
 function createLiveEnvironment(): LiveEnvironment {
   const config = readLiveConfig()
-  return config ? httpEnvironment(config) : inPageEnvironment()
+  return config ? httpEnvironment(config) : createInPageEnvironment()
 }
 
 // `npm start` bakes the URLs in through Vite `define` (.storybook/main.ts); a static build served
@@ -72,10 +72,14 @@ function httpEnvironment({ emulatorUrl, backendUrl, appId }: LiveConfig): LiveEn
   }
 }
 
-function inPageEnvironment(): LiveEnvironment {
+/**
+ * A private emulator and demo back-end inside this page: the live stories share one (see
+ * getLiveEnvironment); the component state stories each make their own with preset state.
+ */
+export function createInPageEnvironment(options: EmulatorOptions = {}): LiveEnvironment & { emulator: Emulator } {
   // A made-up origin: requests to it never leave the page, the emulator's handler answers them.
   const keyStorageURL = 'https://ssks.in-page.invalid/'
-  const emulator = createEmulator({ appId: globalThis.crypto.randomUUID() })
+  const emulator = createEmulator({ appId: globalThis.crypto.randomUUID(), ...options })
   const ssksFetch: typeof globalThis.fetch = (input, init) => emulator.fetch(new Request(input, init))
   const backend = createDemoBackend({ keyStorageURL, appId: emulator.appId, apiKey: emulator.apiKey, fetch: ssksFetch })
   return {

@@ -1,0 +1,223 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { IdentityRestore, type IdentityFlowProps } from '../src/react'
+import { createFlowFixture, type FlowFixture, type FlowFixtureOptions } from './support/createFlowFixture'
+import { FlowHarness } from './support/FlowHarness'
+import { flowRoot, flowStatus, typeCode, waitForFlowState } from './support/flowQueries'
+import { storyLocale } from './support/storyMessages'
+
+/**
+ * Each story gets its own in-page SSKS emulator and demo back-end, preset by a loader, and a new
+ * "device": the real plugin on the real Seald SDK, with only Seald's cloud calls stood in.
+ */
+const withFixture = (options: Omit<FlowFixtureOptions, 'device'>) => [
+  async () => ({ fixture: await createFlowFixture({ device: 'new', ...options }) }),
+]
+const fixtureOf = (loaded: Record<string, unknown>) => loaded.fixture as FlowFixture
+
+const meta = {
+  title: 'Components/IdentityRestore',
+  component: IdentityRestore,
+  args: { onDone: fn(), onError: fn(), resendCooldownSeconds: 30 },
+  loaders: withFixture({ stored: 'backupWithoutCode' }),
+  render: (args, { loaded, globals }) => (
+    <FlowHarness fixture={fixtureOf(loaded)} locale={storyLocale(globals)}>
+      <IdentityRestore {...args} />
+    </FlowHarness>
+  ),
+  parameters: {
+    docs: {
+      description: {
+        component: `
+Drop-in restore of the user's Seald identity on a new device: asks the app's back-end for a session,
+takes the code SSKS sent, restores the identity, and — when the backup had been saved without a code —
+lets the SDK renew the keys and saves the renewed backup again. Needs \`SSKS2MRProvider\` above it.
+
+\`\`\`tsx
+<SSKS2MRProvider sdk={sdk} startSession={() => fetch('/api/ssks-session', { method: 'POST' }).then((r) => r.json())}>
+  <IdentityRestore onDone={(result) => navigate('/inbox')} onError={(code) => track(code)} />
+</SSKS2MRProvider>
+\`\`\`
+
+\`onDone\` gets \`{ accountInfo, keysRenewed, resaved, mustSaveIdentityAgain }\` (nothing secret). Errors are shown from
+the core error \`code\` (\`messages.flowErrors\`), never a raw message. \`autoStart={false}\` shows a button first.
+`,
+      },
+    },
+  },
+} satisfies Meta<IdentityFlowProps>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** SSKS sent a code: the field appears with the masked email it went to. */
+export const CodeRequested: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(within(canvasElement).getByRole('heading', { name: 'Restore your secure identity' })).toBeVisible()
+    await expect(within(canvasElement).getByRole('textbox', { name: 'Verification code' })).toBeVisible()
+    await expect(canvasElement.querySelector('[data-ssks-destination]')?.textContent).toContain('j•••@example.com')
+  },
+}
+
+/** A wrong code: the message shows, the code stays selected, `onError` gets `INVALID_CHALLENGE`. */
+export const WrongCode: Story = {
+  play: async ({ canvasElement, args }) => {
+    const input = await typeCode(canvasElement, 'zzzzzzzz')
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'))
+    await expect(args.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
+    await expect(input).toHaveValue('zzzzzzzz')
+    await expect(args.onDone).not.toHaveBeenCalled()
+  },
+}
+
+/** First restore of a backup saved at sign-up (no code then): restored, keys renewed, backup saved again. */
+export const RestoredWithKeyRenewal: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await typeCode(canvasElement, fixture.latestCode() ?? '')
+    await waitForFlowState(canvasElement, 'done')
+    await expect(flowStatus(canvasElement)).toHaveTextContent('Your identity is restored on this device.')
+    await expect(args.onDone).toHaveBeenCalledTimes(1)
+    await expect(args.onDone).toHaveBeenCalledWith(
+      expect.objectContaining({ purpose: 'restore', keysRenewed: true, mustSaveIdentityAgain: false, accountInfo: expect.objectContaining({ userId: fixture.account.userId }) }),
+    )
+    await expect(fixture.sdk.cloudStandIn.calls).toEqual(expect.arrayContaining(['importIdentity', 'renewKey']))
+  },
+}
+
+/** A backup saved after a code check: restored as is, no key renewal. */
+export const RestoredAuthenticatedBackup: Story = {
+  loaders: withFixture({ stored: 'authenticatedBackup' }),
+  play: async ({ canvasElement, args, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await typeCode(canvasElement, fixture.latestCode() ?? '')
+    await waitForFlowState(canvasElement, 'done')
+    await expect(args.onDone).toHaveBeenCalledWith(expect.objectContaining({ keysRenewed: false, mustSaveIdentityAgain: false }))
+    await expect(fixture.sdk.cloudStandIn.calls).not.toContain('renewKey')
+  },
+}
+
+/** The session expired before the code was typed: "ask for a new one", resend, then the new code works. */
+export const ExpiredSessionThenResend: Story = {
+  args: { resendCooldownSeconds: 0 },
+  play: async ({ canvasElement, args, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    const firstCode = fixture.latestCode()
+    fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
+    await typeCode(canvasElement, firstCode ?? '')
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'))
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
+    await waitFor(() => expect(fixture.latestCode()).not.toBe(firstCode))
+    await typeCode(canvasElement, fixture.latestCode() ?? '')
+    await waitForFlowState(canvasElement, 'done')
+    await expect(args.onDone).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Nothing was ever backed up for this account: a clear message and a retry button. */
+export const IdentityNotFound: Story = {
+  loaders: withFixture({ stored: 'nothing' }),
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'error')
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('No backup was found for this account.')
+    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
+  },
+}
+
+/** The app's SSKS quota of text messages is used up: the back-end's `SMS_QUOTA` is shown plainly. */
+export const SmsQuota: Story = {
+  loaders: withFixture({ stored: 'backupWithoutCode', factor: 'SMS', emulator: { smsQuota: 0 } }),
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'error')
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('No more text messages can be sent right now.')
+  },
+}
+
+/** Sent by SMS: the phone number is masked to its country code and last two digits. */
+export const SmsDestination: Story = {
+  loaders: withFixture({ stored: 'backupWithoutCode', factor: 'SMS' }),
+  play: async ({ canvasElement, loaded }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(canvasElement.querySelector('[data-ssks-destination]')?.textContent).toMatch(/\+33•+78/)
+    await expect(fixtureOf(loaded).emulator.outbox().at(-1)?.authFactor.type).toBe('SMS')
+  },
+}
+
+/** The connection drops while fetching the backup: an "offline" message by the field; typing the code again succeeds. */
+export const NetworkFailureThenRetry: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    // More drops than the plugin's retries of a search (2), so the failure reaches the user.
+    fixture.emulator.faults.add({ endpoint: 'search', kind: 'drop', times: 5 })
+    const code = fixture.latestCode() ?? ''
+    await typeCode(canvasElement, code)
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
+    await expect(args.onError).toHaveBeenCalledWith('NETWORK', expect.anything())
+    fixture.emulator.faults.clear()
+    await typeCode(canvasElement, code)
+    await waitForFlowState(canvasElement, 'done')
+    await expect(args.onDone).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Waiting for the app's back-end: a busy card with a polite "Preparing…". */
+export const Starting: Story = {
+  render: (args, { loaded, globals }) => (
+    <FlowHarness fixture={fixtureOf(loaded)} locale={storyLocale(globals)} startSession={() => new Promise(() => {})}>
+      <IdentityRestore {...args} />
+    </FlowHarness>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'starting')
+    await expect(flowRoot(canvasElement)).toHaveAttribute('aria-busy', 'true')
+    await expect(flowStatus(canvasElement)).toHaveTextContent('Preparing…')
+  },
+}
+
+/** `autoStart={false}`: nothing is sent until the user asks (e.g. to avoid an unasked SMS). */
+export const ManualStart: Story = {
+  args: { autoStart: false },
+  play: async ({ canvasElement, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    const before = fixture.emulator.outbox().length
+    const button = within(canvasElement).getByRole('button', { name: 'Send me a code' })
+    await expect(fixture.emulator.outbox()).toHaveLength(before)
+    await userEvent.click(button)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(fixture.emulator.outbox()).toHaveLength(before + 1)
+  },
+}
+
+/** French (toolbar "Locale"): title, field and messages from `messages.fr`. */
+export const French: Story = {
+  globals: { locale: 'fr' },
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(within(canvasElement).getByRole('heading', { name: 'Restaurer votre identité sécurisée' })).toBeVisible()
+    await expect(within(canvasElement).getByRole('textbox', { name: 'Code de vérification' })).toBeVisible()
+  },
+}
+
+/** Dark theme: the card and field follow `data-theme="dark"`; axe checks the contrast. */
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(getComputedStyle(flowRoot(canvasElement)).colorScheme).toBe('dark')
+  },
+}
+
+/** A small phone: the card fits the width, nothing scrolls sideways. */
+export const MobileViewport: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(flowRoot(canvasElement).getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth)
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
+  },
+}
