@@ -150,7 +150,7 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     act(() => restore.flow().submitCode(firstCode)) // refused until a resend
     expect(restore.status()).toBe('codeRequired')
 
-    act(() => restore.flow().resend())
+    act(() => void restore.flow().resend())
     await waitFor(() => expect(restore.flow().state.codeRound).toBe(2))
     expect(restore.flow().state).toMatchObject({ status: 'codeRequired', needsResend: false, error: null })
     expect(h.lastCode()).not.toBe(firstCode)
