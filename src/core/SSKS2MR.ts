@@ -11,6 +11,7 @@ import { DEFAULT_KEY_STORAGE_URL } from './protocol/constants'
 import { sdkBytesConverter, type SDKHost } from './sdkHost'
 import type { KeyStore2MR, SSKS2MR as SSKS2MRApi, SSKS2MROptions } from './types'
 import { validateKeyStorageURL } from './validation/validateKeyStorageURL'
+import { validateOptions } from './validation/validateOptions'
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_RETRIES = 2
@@ -20,16 +21,17 @@ const DEFAULT_RETRY_DELAY_MS = 300
 /**
  * Drop-in for `@seald-io/sdk-plugin-ssks-2mr`: pass `SSKS2MR(keyStorageURL)` in the SDK's
  * `plugins` and use `sdk.ssks2MR.saveIdentity` / `retrieveIdentity` / `getFactorToken`.
- * The URL is checked when the SDK applies the plugin (inside `SealdSDK({...})`), as the official
- * plugin does; a bad one throws an `SSKS2MRValidationError`.
+ * The URL (and options) are checked when the SDK applies the plugin (inside `SealdSDK({...})`),
+ * as the official plugin checks its URL; bad ones throw an `SSKS2MRValidationError`.
  *
  * @param keyStorageURL - SSKS base URL (http or https). Default `https://ssks.seald.io/`.
  * @param options - Timeouts, retries, logger, fetch and scrypt overrides.
  */
-export function SSKS2MR(keyStorageURL: string = DEFAULT_KEY_STORAGE_URL, options: SSKS2MROptions = {}): SDKPlugin {
+export function SSKS2MR(keyStorageURL: string = DEFAULT_KEY_STORAGE_URL, pluginOptions?: SSKS2MROptions): SDKPlugin {
   return (sdk) => {
     const host = sdk as unknown as SDKHost & { ssks2MR: SSKS2MRApi }
     const url = validateKeyStorageURL(keyStorageURL)
+    const options = validateOptions(pluginOptions)
     const logger = options.logger ?? silentLogger
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS

@@ -1,12 +1,20 @@
 // @ts-ignore -- the official plugin's exports map only has a `node` condition, unread by "Bundler" resolution.
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import SSKS2MR, { DEFAULT_KEY_STORAGE_URL, SSKS2MRValidationError, type SSKS2MR as SSKS2MRApi } from '../../src/core/index'
 import { realSDK } from './support/realSDK'
 
 const APP_ID = '1E2B7D7C-3F4A-4B5C-9D6E-7F8091A2B3C4' // upper case: must be used verbatim
 
 describe('plugin install on a real @seald-io/sdk instance', () => {
+  it('augments the SDK type: sdk.ssks2MR is typed without casts (checked by tsc --noEmit)', () => {
+    const sdk = realSDK([SSKS2MR('http://127.0.0.1:8080')])
+    expectTypeOf(sdk.ssks2MR).toEqualTypeOf<SSKS2MRApi>()
+    expectTypeOf(sdk.ssks2MR.retrieveIdentity).returns.resolves.toHaveProperty('mustSaveIdentityAgain')
+    expectTypeOf(sdk.ssks2MR.saveIdentity).returns.resolves.toEqualTypeOf<{ ssksId: string; authenticatedSessionId: string }>()
+    expect(typeof sdk.ssks2MR.getFactorToken).toBe('function')
+  })
+
   it('installs sdk.ssks2MR with the official members plus getFactorToken', () => {
     const sdk = realSDK([SSKS2MR('http://127.0.0.1:8080')], APP_ID)
     const api = sdk.ssks2MR as SSKS2MRApi
@@ -102,5 +110,17 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
     expect((a.ssks2MR as SSKS2MRApi).keyStorageURL).toBe('http://a/')
     expect((b.ssks2MR as SSKS2MRApi).keyStorageURL).toBe('http://b/')
     expect((a.ssks2MR as SSKS2MRApi).keyStore).not.toBe((b.ssks2MR as SSKS2MRApi).keyStore)
+  })
+
+  it.each([
+    [{ timeoutMs: 0 }, '"options.timeoutMs" must be a number from 1 to 2147483647'],
+    [{ timeoutMs: Number.NaN }, '"options.timeoutMs" must be a number from 1 to 2147483647'],
+    [{ retries: 1.5 }, '"options.retries" must be an integer from 0 to 10'],
+    [{ renewalPushRetries: -1 }, '"options.renewalPushRetries" must be an integer from 0 to 10'],
+    [{ fetch: 'fetch' }, '"options.fetch" must be a function'],
+    [{ logger: console.log }, '"options.logger" must have debug, warn and error functions'],
+    [null, '"options" must be of type object'],
+  ])('rejects bad options %j when the SDK applies the plugin', (options, message) => {
+    expect(() => realSDK([SSKS2MR('http://h/', options as never)])).toThrow(expect.objectContaining({ code: 'VALIDATION', message }))
   })
 })
