@@ -2,26 +2,28 @@
 import { useEffect, useId, useMemo } from 'react'
 import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
 import { classNameFor } from '../challenge-entry/classNameFor'
-import type { ChallengeFlowPurpose } from '../flow/ChallengeFlowState'
+import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
 import { useChallengeFlow } from '../hooks/useChallengeFlow'
+import type { SSKS2MRMessages } from '../messages/index'
 import { mergeMessages } from '../messages/mergeMessages'
 import { useSSKS2MR } from '../useSSKS2MR'
-import type { IdentityFlowProps } from './IdentityFlowProps'
+import type { IdentityFlowPart, IdentityFlowProps } from './IdentityFlowProps'
+
+const PENDING: ReadonlySet<ChallengeFlowStatus> = new Set(['starting', 'saving', 'verifying', 'renewing'])
 
 /**
  * The view shared by `IdentityBackup` and `IdentityRestore`: `useChallengeFlow` drawn with
- * `ChallengeEntry`, progress lines and error texts from `messages` (keyed by the core error
- * code, never a raw error message). `data-state` on the root is the flow's status.
+ * `ChallengeEntry`, a progress line and error texts from `messages` (keyed by the core error
+ * code, never a raw error message). `data-state` on the root is the flow's status; class names
+ * are those documented at the top of `styles.css`.
  */
 export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpose: ChallengeFlowPurpose }) {
   const { onDone, onError, autoStart = true, resendCooldownSeconds, className, classNames, unstyled, messages: overrides } = props
   const context = useSSKS2MR()
   const messages = useMemo(() => mergeMessages(context.messages, overrides), [context.messages, overrides])
-  const flow = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
-  const { state, start, submitCode, resend } = flow
+  const { state, start, submitCode, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
   const titleId = useId()
-  const cls = (part: keyof NonNullable<typeof classNames> & string, builtIn: string) =>
-    classNameFor(builtIn, unstyled, part === 'challengeEntry' ? undefined : classNames?.[part])
+  const cls = (builtIn: string, part: IdentityFlowPart) => classNameFor(builtIn, unstyled, classNames?.[part])
 
   // StrictMode runs this twice: the second start() is refused by the reducer (already starting).
   useEffect(() => {
@@ -41,14 +43,10 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
   // Kept during a resend (a destination is known): the field keeps focus and announces the new code.
   const resending = status === 'starting' && state.destination !== null
   const showEntry = status === 'codeRequired' || status === 'verifying' || resending
-  const progress =
-    resending ? ''
-    : status === 'starting' ? messages.flowStarting
-    : status === 'saving' ? messages.flowSaving
-    : status === 'verifying' ? (purpose === 'restore' ? messages.flowRestoring : messages.flowSaving)
-    : status === 'renewing' ? messages.flowRenewing
-    : status === 'done' ? doneText(state.result?.mustSaveIdentityAgain, purpose, messages)
-    : ''
+  // During a resend ChallengeEntry's own button says "sending" and announces the new code.
+  const progress = resending ? '' : progressText(status, purpose, state.result?.mustSaveIdentityAgain, messages)
+  const pending = PENDING.has(status) && progress !== ''
+  const showButton = status === 'error' || (status === 'idle' && !autoStart)
 
   return (
     <section
@@ -56,11 +54,14 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
       data-ssks-flow={purpose}
       data-state={status}
       aria-labelledby={titleId}
-      aria-busy={status === 'starting' || status === 'saving' || status === 'verifying' || status === 'renewing' || undefined}
+      aria-busy={PENDING.has(status) || undefined}
     >
-      <h2 id={titleId} className={cls('title', 'ssks-flow__title')} data-ssks-flow-title="">
+      <h2 id={titleId} className={cls('ssks-flow__title', 'title')} data-ssks-flow-title="">
         {purpose === 'backup' ? messages.backupTitle : messages.restoreTitle}
       </h2>
+      <p className={cls('ssks-flow__description', 'description')} data-ssks-flow-description="">
+        {purpose === 'backup' ? messages.backupDescription : messages.restoreDescription}
+      </p>
       {showEntry ? (
         <ChallengeEntry
           destination={state.destination ?? undefined}
@@ -75,25 +76,47 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
           unstyled={unstyled}
         />
       ) : null}
-      {/* Polite, and always in the DOM, so each progress step is announced as it replaces the last. */}
-      <p className={cls('status', 'ssks-flow__status')} data-ssks-flow-status="" role="status" aria-live="polite">
-        {status === 'verifying' ? '' : progress}
+      {/* Always in the DOM, so each progress step is announced as it replaces the last. */}
+      <p
+        className={cls('ssks-flow__status', 'status')}
+        data-ssks-flow-status=""
+        data-state={status === 'done' ? 'done' : pending ? 'pending' : undefined}
+        role="status"
+      >
+        {pending && !unstyled ? <span className="ssks-spinner" aria-hidden="true" /> : null}
+        {progress}
       </p>
       {status === 'error' && errorText ? (
-        <p className={cls('error', 'ssks-flow__error')} data-ssks-flow-error={error ?? ''} role="alert">
+        <p className={cls('ssks-error', 'error')} data-ssks-flow-error={error ?? ''} role="alert">
           {errorText}
         </p>
       ) : null}
-      {status === 'error' || (status === 'idle' && !autoStart) ? (
-        <button type="button" className={cls('button', 'ssks-flow__button')} data-ssks-flow-button="" onClick={start}>
-          {status === 'error' ? messages.retry : purpose === 'backup' ? messages.backupStart : messages.restoreStart}
-        </button>
+      {showButton ? (
+        <div className={cls('ssks-flow__actions', 'actions')} data-ssks-flow-actions="">
+          <button type="button" className={cls('ssks-button', 'button')} data-ssks-flow-button="" onClick={start}>
+            {status === 'error' ? messages.retry : purpose === 'backup' ? messages.backupStart : messages.restoreStart}
+          </button>
+        </div>
       ) : null}
     </section>
   )
 }
 
-function doneText(notResaved: boolean | undefined, purpose: ChallengeFlowPurpose, messages: { backupDone: string; restoreDone: string; restoreDoneNotResaved: string }) {
-  if (purpose === 'backup') return messages.backupDone
-  return notResaved ? messages.restoreDoneNotResaved : messages.restoreDone
+function progressText(status: ChallengeFlowStatus, purpose: ChallengeFlowPurpose, notResaved: boolean | undefined, messages: SSKS2MRMessages): string {
+  switch (status) {
+    case 'starting':
+      return messages.flowStarting
+    case 'saving':
+      return messages.flowSaving
+    case 'verifying':
+      // The code check and the save/restore are one plugin call; this follows "Checking the code…".
+      return purpose === 'restore' ? messages.flowRestoring : messages.flowSaving
+    case 'renewing':
+      return messages.flowRenewing
+    case 'done':
+      if (purpose === 'backup') return messages.backupDone
+      return notResaved ? messages.restoreDoneNotResaved : messages.restoreDone
+    default:
+      return ''
+  }
 }

@@ -3,8 +3,8 @@ import type { ChallengeFlowResult } from '../flow/ChallengeFlowState'
 import type { FlowErrorCode } from '../flow/FlowErrorCode'
 import type { SSKS2MRMessagesOverride } from '../messages/index'
 
-/** Parts of `IdentityBackup` / `IdentityRestore` that `classNames` can style (`ssks-flow__*` classes). */
-export type IdentityFlowPart = 'root' | 'title' | 'status' | 'error' | 'button'
+/** Parts of `IdentityBackup` / `IdentityRestore` that `classNames` can style (see the top of `styles.css`). */
+export type IdentityFlowPart = 'root' | 'title' | 'description' | 'status' | 'error' | 'actions' | 'button'
 
 /** Props shared by the drop-in `IdentityBackup` and `IdentityRestore`. */
 export interface IdentityFlowProps {

@@ -4,6 +4,9 @@ import type { FlowErrorCode } from '../flow/FlowErrorCode'
 export interface FlowMessages {
   backupTitle: string
   restoreTitle: string
+  /** One line under the title: what happens and why. */
+  backupDescription: string
+  restoreDescription: string
   /** Button shown when a flow does not start by itself (`autoStart={false}`). */
   backupStart: string
   restoreStart: string

@@ -4,6 +4,8 @@ import type { FlowMessages } from './FlowMessages'
 export const flowMessagesFr: FlowMessages = {
   backupTitle: 'Sauvegarder votre identité sécurisée',
   restoreTitle: 'Restaurer votre identité sécurisée',
+  backupDescription: 'Votre identité est chiffrée sur cet appareil avant d’être stockée, pour que vous puissiez la récupérer sur un nouvel appareil.',
+  restoreDescription: 'Saisissez le code que nous vous avons envoyé pour récupérer votre identité sur cet appareil.',
   backupStart: 'Sauvegarder maintenant',
   restoreStart: 'M’envoyer un code',
   flowStarting: 'Préparation…',

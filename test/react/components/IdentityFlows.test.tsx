@@ -143,7 +143,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
     const root = flowRoot(styled.container)
     expect(root).toHaveClass('ssks-flow', 'app')
     expect(root.querySelector('h2')).toHaveClass('ssks-flow__title', 't')
-    expect(root.querySelector('button')).toHaveClass('ssks-flow__button', 'b')
+    expect(root.querySelector('button')).toHaveClass('ssks-button', 'b')
     styled.unmount()
     const bare = renderIn(h, sdk, <IdentityBackup autoStart={false} unstyled classNames={{ title: 't' }} />)
     const bareRoot = flowRoot(bare.container)
