@@ -170,3 +170,31 @@ describe('transient faults', () => {
     await expectStillRetrievable('u-lost-answer', other.cloudStandIn.account()!.sealdId) // the new one landed
   })
 })
+
+describe('Seald-cloud failures during renewal (stand-in failNext)', () => {
+  it('renewKey failing: the identity is imported, keys unchanged, backup left unauthenticated (next retrieval renews)', async () => {
+    const { sealdId } = await storeBackup('u-renewkey', true)
+    const device = await makeSdk('ours', emulator, { pluginOptions })
+    device.cloudStandIn.failNext('renewKey', new Error('Seald API unreachable'))
+    const session = await startSession(emulator, 'u-renewkey', authFactor)
+    const mark = emulator.requests().length
+    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-renewkey', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    expect(result).toMatchObject({ sealdId, keysRenewed: false, mustSaveIdentityAgain: false })
+    expect(emulator.requests().slice(mark).map((r) => r.path)).not.toContain('/tmr/front/push/')
+    const again = await expectStillRetrievable('u-renewkey', sealdId)
+    expect(again.keysRenewed).toBe(true)
+  })
+
+  it('exporting the renewed identity failing: mustSaveIdentityAgain, old backup readable', async () => {
+    const { sealdId } = await storeBackup('u-export', true)
+    const device = await makeSdk('ours', emulator, { pluginOptions })
+    device.cloudStandIn.failNext('exportBackupKey')
+    const session = await startSession(emulator, 'u-export', authFactor)
+    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-export', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    expect(result).toMatchObject({ sealdId, keysRenewed: true, mustSaveIdentityAgain: true })
+    // Saving again on the validated session, as the React flows do, stores the renewed identity.
+    await device.ssks2MR.saveIdentity({ userId: 'u-export', sessionId: result.authenticatedSessionId, authFactor, ...key })
+    const next = await expectStillRetrievable('u-export', sealdId)
+    expect(next.keysRenewed).toBe(false)
+  })
+})
