@@ -107,13 +107,23 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   // events, paste + input, StrictMode), a different or re-typed one does.
   const completedRef = useRef<string | null>(value.length === CHALLENGE_LENGTH ? value : null)
 
+  // input-otp finds password-manager badges with document.elementFromPoint, which DOMs without
+  // layout (jsdom: jsdom/jsdom#1435) lack: it would throw from a timer as soon as the field is
+  // focused in an app's own jsdom tests. Switched on after mount, where the API is checked.
+  const [canFindBadges, setCanFindBadges] = useState(false)
+  useEffect(() => {
+    setCanFindBadges(typeof document.elementFromPoint === 'function')
+  }, [])
+
   const locked = status === 'verifying' || status === 'success'
   const masked = destination === undefined ? undefined : typeof destination === 'string' ? destination : maskAuthFactor(destination)
 
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, id: previous.id + 1 })), [])
 
+  // Identical setState calls are skipped on purpose: after a commit React renders once more for the
+  // first no-op update before bailing out (facebook/react#14994), which would double the commits per keystroke.
   const commit = (next: string, nextNotice: ChallengeInputNotice | null) => {
-    setNotice(nextNotice)
+    if (nextNotice !== null || notice !== null) setNotice(nextNotice)
     if (nextNotice) announce(describeNotice(nextNotice, messages))
     if (next !== committedRef.current) {
       committedRef.current = next
@@ -150,7 +160,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     }
     // input-otp re-dispatches plain `input` events to clear :autofill styling: nothing changed then.
     if (raw === committedRef.current && composingText === null) return
-    setComposingText(null)
+    if (composingText !== null) setComposingText(null)
     const result = interpretChallengeInput(raw)
     const next = result.value ?? committedRef.current
     if (raw !== next) {
@@ -327,7 +337,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
           // Password-manager badges sit on the input's right edge, over the last box
           // (guilhermerodz/input-otp#30): input-otp's default 'increase-width' strategy widens the
           // input past the boxes when it detects one; styles.css leaves the room it needs.
-          pushPasswordManagerStrategy="increase-width"
+          pushPasswordManagerStrategy={canFindBadges ? 'increase-width' : 'none'}
           // No inline <noscript><style>: blocked by a strict CSP anyway; styles.css has the
           // no-JavaScript fallback under `@media (scripting: none)`.
           noScriptCSSFallback={null}
