@@ -25,7 +25,7 @@ const DEFAULT_RETRY_DELAY_MS = 300
  * as the official plugin checks its URL; bad ones throw an `SSKS2MRValidationError`.
  *
  * @param keyStorageURL - SSKS base URL (http or https). Default `https://ssks.seald.io/`.
- * @param options - Timeouts, retries, logger, fetch and scrypt overrides.
+ * @param pluginOptions - Timeouts, retries, logger, fetch and scrypt overrides (checked like the URL).
  */
 export function SSKS2MR(keyStorageURL: string = DEFAULT_KEY_STORAGE_URL, pluginOptions?: SSKS2MROptions): SDKPlugin {
   return (sdk) => {
