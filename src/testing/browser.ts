@@ -1,0 +1,12 @@
+/**
+ * Browser-safe subset of `ssks-2mr-kit/testing`: the in-process emulator (no Node server) and the
+ * Seald-cloud STAND-IN. `index.ts` also re-exports `startEmulator`, which needs `node:http`.
+ */
+export { createEmulator } from '../emulator/browser'
+export type { Emulator, EmulatorOptions, Fault, OutboxEntry, RequestLogEntry } from '../emulator/types'
+export { withSealdCloudStandIn } from './withSealdCloudStandIn'
+export type { SealdCloudStandIn, SealdCloudStandInOptions, StandInMember, WithSealdCloudStandIn } from './withSealdCloudStandIn'
+export { createTestSealdSDK } from './createTestSealdSDK'
+export type { CreateTestSealdSDKOptions } from './createTestSealdSDK'
+export { decodeStandInIdentity, encodeStandInIdentity, STAND_IN_IDENTITY_HEADER } from './standInIdentity'
+export type { StandInIdentity } from './standInIdentity'
