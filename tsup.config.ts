@@ -27,7 +27,8 @@ const useClient = { banner: { js: "'use client';" } }
 export default defineConfig([
   { ...shared, entry: entries, format: 'esm' },
   { ...shared, ...useClient, entry: reactEntry, format: 'esm' },
-  // ky is ESM-only: a CJS build that keeps it external breaks at require time (gotcha 2).
-  { ...shared, entry: entries, format: 'cjs', noExternal: ['ky'] },
+  // ky and @noble/hashes are ESM-only: a CJS build that keeps them external breaks at require time
+  // on Node < 20.19 (TOOLCHAIN.md gotcha 2), so the CJS build inlines them.
+  { ...shared, entry: entries, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
   { ...shared, ...useClient, entry: reactEntry, format: 'cjs' },
 ])

@@ -31,7 +31,14 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        test: { name: 'react19', environment: 'jsdom', include: reactTests, setupFiles: jsdomSetup, testTimeout: 30_000 },
+        test: {
+          name: 'react19',
+          environment: 'jsdom',
+          include: reactTests,
+          setupFiles: jsdomSetup,
+          testTimeout: 30_000,
+          env: { EXPECTED_REACT_MAJOR: '19' },
+        },
       },
       {
         plugins: [react()],
@@ -43,11 +50,20 @@ export default defineConfig({
             { find: /^react\/(.*)$/, replacement: `${r18('react')}/$1` },
             { find: /^react-dom$/, replacement: r18('react-dom') },
             { find: /^react-dom\/(.*)$/, replacement: `${r18('react-dom')}/$1` },
+            // Its `main` is CommonJS, whose require('react-dom/client') would skip the alias and load
+            // React 19: point at its ESM build so the import goes through Vite.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: fileURLToPath(
+                new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url),
+              ),
+            },
           ],
         },
         test: {
           name: 'react18',
           environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '18' },
           include: reactTests,
           setupFiles: jsdomSetup,
           testTimeout: 30_000,
