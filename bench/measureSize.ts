@@ -37,7 +37,7 @@ export async function measureSize(): Promise<BenchRow[]> {
     const react = await bundle(`import * as kit from 'ssks-2mr-kit/react'\nglobalThis.__kit = kit`, peers)
     rows.push({
       section: 'size',
-      metric: 'react entry (incl. core), peers excluded, gzip',
+      metric: 'react entry, peers excluded, gzip',
       ours: kb(react.gzip),
       baseline: '12 KB budget',
       ratio: react.gzip / (12 * 1024),
