@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index'
 import type { RunningEmulator } from '../../src/emulator/types'
-import { createSSKSBackend, generateTwoManRuleKey, USER_NOT_FOUND } from '../../src/server/index'
+import { createSSKSBackend, generateRawTwoManRuleKey, generateTwoManRuleKey, USER_NOT_FOUND, type SSKS2MRSession } from '../../src/server/index'
+import { createTestSealdSDK } from '../../src/testing/index'
 
 let emulator: RunningEmulator
 beforeAll(async () => {
@@ -56,5 +57,26 @@ describe('server helpers against the emulator over HTTP', () => {
     expect(session).toMatchObject({ mustAuthenticate: true, userId: 'alice', twoManRuleKey, destinationHint: 'a•••@example.com' })
     expect(emulator.outbox().at(-1)!.sessionId).toBe(session.sessionId)
     expect(emulator.requests().filter((r) => r.path === '/tmr/back/challenge_send/')).toHaveLength(1)
+  })
+
+  it.each([
+    ['twoManRuleKey', { twoManRuleKey: generateTwoManRuleKey() }],
+    ['rawTwoManRuleKey', { rawTwoManRuleKey: generateRawTwoManRuleKey() }],
+  ])('a session from the route drives our plugin end to end (%s)', async (_label, key) => {
+    const handler = backend().createSessionHandler({ resolveUser: async () => ({ userId: 'dana', authFactor: email, createUser: true, ...key }) })
+    const startSession = async (): Promise<SSKS2MRSession> => (await handler(new Request('http://app/session', { method: 'POST' }))).json()
+
+    const owner = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId: 'dana' })
+    const first = await startSession()
+    expect(first.mustAuthenticate).toBe(false)
+    const { sessionId, userId, authFactor, twoManRuleKey, rawTwoManRuleKey } = first
+    await owner.ssks2MR.saveIdentity({ sessionId, userId, authFactor, twoManRuleKey, rawTwoManRuleKey })
+
+    const device = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId })
+    const second = await startSession()
+    expect(second.mustAuthenticate).toBe(true)
+    const challenge = emulator.outbox().find((entry) => entry.sessionId === second.sessionId)!.challenge
+    const result = await device.ssks2MR.retrieveIdentity({ ...second, challenge })
+    expect(result.sealdId).toBe(owner.cloudStandIn.account()!.sealdId)
   })
 })
