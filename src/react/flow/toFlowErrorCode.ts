@@ -1,23 +1,18 @@
-import type { SSKS2MRErrorCode } from '../../core/errors'
 import type { FlowErrorCode } from './FlowErrorCode'
-
-const CODES: ReadonlySet<string> = new Set<SSKS2MRErrorCode>([
-  'VALIDATION', 'INVALID_CHALLENGE', 'SESSION_NOT_FOUND', 'IDENTITY_NOT_FOUND', 'WRONG_KEY', 'SMS_QUOTA',
-  'RATE_LIMITED', 'UNAUTHORIZED', 'NETWORK', 'TIMEOUT', 'SERVER', 'ABORTED',
-])
+import { flowMessagesEn } from '../messages/flowMessagesEn'
 
 const FETCH_FAILURE = /fetch|network|load failed/i
 
 /**
- * The code a flow shows a message for. Reads `error.code` rather than `instanceof`: errors may
- * come from another copy of the kit (ESM and CJS builds) or from the app's `startSession`, which
- * can rethrow the `{ code }` its back-end route answered.
+ * The code a flow shows a message for: one of the codes the messages have a text for. Reads
+ * `error.code` rather than `instanceof`: errors may come from another copy of the kit (ESM and
+ * CJS builds) or from the app's `startSession`, which can rethrow the `{ code }` its back-end
+ * route answered.
  */
 export function toFlowErrorCode(error: unknown): FlowErrorCode {
   if (typeof error === 'object' && error !== null) {
-    const code = (error as { code?: unknown }).code
-    if (typeof code === 'string' && CODES.has(code)) return code as SSKS2MRErrorCode
-    const name = (error as { name?: unknown }).name
+    const { code, name } = error as { code?: unknown; name?: unknown }
+    if (typeof code === 'string' && Object.hasOwn(flowMessagesEn.flowErrors, code) && code !== 'UNKNOWN') return code as FlowErrorCode
     if (name === 'AbortError') return 'ABORTED'
     if (name === 'TimeoutError') return 'TIMEOUT'
     // fetch() rejects with a TypeError when no HTTP answer arrives (offline, DNS, CORS); its
