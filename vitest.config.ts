@@ -27,6 +27,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/{core,emulator,server,testing,interop,faults,package}/**/*.test.ts'],
           testTimeout: 30_000,
+          // The real SDK prints "Seald SDK - Start" per instance; keep test output readable.
+          env: { LOG_LEVEL: '*:none' },
         },
       },
       {
