@@ -24,6 +24,7 @@ export const flowMessagesEn: FlowMessages = {
     WRONG_KEY: 'This backup cannot be opened with this account.',
     SMS_QUOTA: 'No more text messages can be sent right now. Please try again later.',
     RATE_LIMITED: 'Too many attempts. Ask for a new code in a moment.',
+    USER_NOT_FOUND: 'This account is not set up for backups yet. Please contact support.',
     UNAUTHORIZED: 'You are not allowed to do this. Please sign in again.',
     NETWORK: 'You seem to be offline. Check your connection and try again.',
     TIMEOUT: 'The server took too long to answer. Please try again.',

@@ -24,6 +24,7 @@ export const flowMessagesFr: FlowMessages = {
     WRONG_KEY: 'Cette sauvegarde ne peut pas être ouverte avec ce compte.',
     SMS_QUOTA: 'Plus aucun SMS ne peut être envoyé pour le moment. Réessayez plus tard.',
     RATE_LIMITED: 'Trop de tentatives. Demandez un nouveau code dans un instant.',
+    USER_NOT_FOUND: 'Ce compte n’est pas encore prêt pour les sauvegardes. Veuillez contacter le support.',
     UNAUTHORIZED: 'Vous n’êtes pas autorisé à faire cela. Reconnectez-vous.',
     NETWORK: 'Vous semblez hors ligne. Vérifiez votre connexion et réessayez.',
     TIMEOUT: 'Le serveur a mis trop de temps à répondre. Réessayez.',

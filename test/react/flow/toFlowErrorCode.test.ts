@@ -10,6 +10,7 @@ describe('toFlowErrorCode', () => {
 
   it('reads a plain { code } (another copy of the kit, or an app route rethrowing its JSON)', () => {
     expect(toFlowErrorCode({ code: 'RATE_LIMITED' })).toBe('RATE_LIMITED')
+    expect(toFlowErrorCode({ code: 'USER_NOT_FOUND' })).toBe('USER_NOT_FOUND') // the server helper's challengeSend
     expect(toFlowErrorCode(Object.assign(new Error('boom'), { code: 'INVALID_CHALLENGE' }))).toBe('INVALID_CHALLENGE')
   })
 
