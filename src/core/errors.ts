@@ -11,6 +11,7 @@ export type SSKS2MRErrorCode =
   | 'IDENTITY_NOT_FOUND' // nothing stored for this user and auth factor (404 TMRKey)
   | 'WRONG_KEY' // HMAC mismatch: wrong twoManRuleKey / rawTwoManRuleKey, appId or userId
   | 'SMS_QUOTA' // 406 SMSQuotaFailed (back-end challenge_send)
+  | 'USER_NOT_FOUND' // back-end challenge_send for a user SSKS does not know, without createUser
   | 'RATE_LIMITED' // 429, or too many wrong codes
   | 'UNAUTHORIZED' // 401/403 other than a wrong challenge (e.g. bad API key on the back-end)
   | 'NETWORK' // the request never got an HTTP answer
