@@ -32,7 +32,8 @@ export class SSKS2MRError extends Error {
   readonly status: number | undefined
 
   constructor(code: SSKS2MRErrorCode, message: string, options: SSKS2MRErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // `cause` is set only when the options have one (Error's own rule).
+    super(message, options)
     this.code = code
     this.status = options.status
   }

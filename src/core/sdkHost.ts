@@ -16,10 +16,7 @@ export interface SDKHost {
   renewKey(): Promise<void>
 }
 
-interface BufferClass {
-  from(bytes: Uint8Array): Uint8Array
-  isBuffer(value: unknown): boolean
-}
+type BufferClass = { from(bytes: Uint8Array): Uint8Array; isBuffer?: unknown }
 
 /**
  * Converts bytes to the Buffer the SDK expects (`importIdentity` checks `Buffer.isBuffer`):
@@ -28,17 +25,11 @@ interface BufferClass {
  * Plain bytes when neither exists.
  */
 export function sdkBytesConverter(sdk: Pick<SDKHost, 'sscrypto'>): (bytes: Uint8Array) => Uint8Array {
-  const NodeBuffer = (globalThis as { Buffer?: BufferClass }).Buffer
-  const BufferLike = NodeBuffer ?? sdkBufferClass(sdk)
-  return (bytes) => (BufferLike ? BufferLike.from(bytes) : bytes)
-}
-
-function sdkBufferClass(sdk: Pick<SDKHost, 'sscrypto'>): BufferClass | undefined {
+  let BufferLike = (globalThis as { Buffer?: BufferClass }).Buffer
   try {
-    const sample = sdk.sscrypto?.utils?.randomBytes?.(0) as { constructor?: Partial<BufferClass> } | undefined
-    const ctor = sample?.constructor
-    return typeof ctor?.from === 'function' && typeof ctor.isBuffer === 'function' ? (ctor as BufferClass) : undefined
+    BufferLike ??= (sdk.sscrypto?.utils?.randomBytes?.(0) as { constructor?: BufferClass } | undefined)?.constructor
   } catch {
-    return undefined
+    // no usable sample: plain bytes
   }
+  return (bytes) => (BufferLike?.isBuffer ? BufferLike.from(bytes) : bytes)
 }

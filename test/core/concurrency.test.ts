@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { retrievalLockName, retrievalQueueKey } from '../../src/core/concurrency/retrievalLockName'
-import { runExclusive } from '../../src/core/concurrency/runExclusive'
-import { encodeIdentityBlob } from '../../src/core/crypto/encodeIdentityBlob'
+import { retrievalLockName, runExclusive } from '../../src/core/concurrency/runExclusive'
+import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { startCaptureServer, type CaptureServer } from './support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, RAW_KEY, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
@@ -78,25 +77,40 @@ describe('retrievals of one identity run one at a time', () => {
       },
     })
     const signal = new AbortController().signal
-    const key = retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR)
-    const name = await retrievalLockName(key)
-    await expect(runExclusive(key, signal, async () => 42)).resolves.toBe(42)
+    const name = retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR)
+    await expect(runExclusive(name, signal, async () => 42)).resolves.toBe(42)
     expect(requested).toEqual([{ name, options: { signal } }])
-    expect(name).toMatch(/^ssks-2mr-kit:retrieve:[0-9a-f]{32}$/)
+    expect(name).toMatch(/^ssks-2mr-kit:retrieve:[0-9a-f]{8}$/)
     expect(name).not.toContain('alice')
     expect(name).not.toContain('user-1')
   })
 
-  it('lock names differ per app, user and factor, and are stable', async () => {
-    const names = await Promise.all(
-      [
-        retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR),
-        retrievalQueueKey(APP_ID, 'user-1', AUTH_FACTOR),
-        retrievalQueueKey(APP_ID, 'user-2', AUTH_FACTOR),
-        retrievalQueueKey(APP_ID, 'user-1', { type: 'SMS', value: AUTH_FACTOR.value }),
-        retrievalQueueKey(APP_ID.toLowerCase(), 'user-1', AUTH_FACTOR),
-      ].map(retrievalLockName),
+  it('a plugin retrieval takes the Web Lock of its (app, user, factor)', async () => {
+    const names: string[] = []
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: async (name: string, _options: unknown, task: () => Promise<unknown>) => {
+          names.push(name)
+          return task()
+        },
+      },
+    })
+    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    server = await startCaptureServer((r) =>
+      r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: 'validated' } } : { status: 200, json: { data_b64: dataB64, authenticated: true } },
     )
+    await sdkWithPlugin(server.url).api.retrieveIdentity({ userId: 'user-1', sessionId: 's', authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+    expect(names).toEqual([retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR)])
+  })
+
+  it('lock names differ per app, user and factor, and are stable', () => {
+    const names = [
+      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
+      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
+      retrievalLockName(APP_ID, 'user-2', AUTH_FACTOR),
+      retrievalLockName(APP_ID, 'user-1', { type: 'SMS', value: AUTH_FACTOR.value }),
+      retrievalLockName(APP_ID.toLowerCase(), 'user-1', AUTH_FACTOR),
+    ]
     expect(names[0]).toBe(names[1])
     expect(new Set(names).size).toBe(4)
   })

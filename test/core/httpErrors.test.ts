@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeIdentityBlob } from '../../src/core/crypto/encodeIdentityBlob'
+import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../../src/core/index'
 import { startCaptureServer, type CaptureServer, type Reply } from './support/startCaptureServer'

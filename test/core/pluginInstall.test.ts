@@ -1,4 +1,3 @@
-// @ts-ignore -- the official plugin's exports map only has a `node` condition, unread by "Bundler" resolution.
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import SSKS2MR, { DEFAULT_KEY_STORAGE_URL, SSKS2MRValidationError, type SSKS2MR as SSKS2MRApi } from '../../src/core/index'

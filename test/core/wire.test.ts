@@ -1,8 +1,6 @@
-// @ts-ignore -- the official plugin's exports map only has a `node` condition, unread by "Bundler" resolution.
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeIdentityBlob } from '../../src/core/crypto/decodeIdentityBlob'
-import { encodeIdentityBlob } from '../../src/core/crypto/encodeIdentityBlob'
+import { decodeIdentityBlob, encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import type { SSKS2MR as SSKS2MRApi } from '../../src/core/index'
 import { realSDK } from './support/realSDK'

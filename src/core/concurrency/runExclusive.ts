@@ -1,61 +1,47 @@
 import { SSKS2MRError } from '../errors'
+import type { AuthFactor } from '../protocol/wire'
 import { shortHash } from '../shortHash'
-import { retrievalLockName } from './retrievalLockName'
 
-/** Tail of the queue per (hashed) key, in this page (or Node process). */
-const queues = new Map<string, Promise<void>>()
+/** Tail of the queue per lock name, in this page (or Node process). */
+const queues = new Map<string, Promise<unknown>>()
 
 /**
- * Runs `task` once every earlier task queued under `key` has settled: in this page through a
+ * Name under which retrievals of one identity (app, user, auth factor) queue, in the page and
+ * across tabs. Hashed so that the email or phone number never shows up in a lock name (visible
+ * to every tab of the origin and to devtools); a collision only makes two retrievals wait.
+ */
+export function retrievalLockName(appId: string, userId: string, authFactor: AuthFactor): string {
+  return `ssks-2mr-kit:retrieve:${shortHash(JSON.stringify([appId, userId, authFactor.type, authFactor.value]))}`
+}
+
+/**
+ * Runs `task` once every earlier task queued under `name` has settled: in this page through a
  * promise chain (joined synchronously, so calls run in the order they were made), across tabs
  * through the Web Locks API when the platform has it. Retrieval needs this because two
  * simultaneous retrievals of a not-yet-authenticated backup would both renew the keys and
  * overwrite each other's push (the official docs warn against it).
  * An abort while waiting rejects with `ABORTED` and leaves the queue intact.
  */
-export async function runExclusive<T>(key: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-  const queueId = shortHash(key)
-  const previous = queues.get(queueId) ?? Promise.resolve()
+export async function runExclusive<T>(name: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(name)
   let release!: () => void
-  const mine = new Promise<void>((resolve) => (release = resolve))
-  const tail = previous.then(() => mine)
-  queues.set(queueId, tail)
-  void tail.then(() => {
-    if (queues.get(queueId) === tail) queues.delete(queueId)
-  })
+  const tail = Promise.all([previous, new Promise<void>((resolve) => (release = resolve))])
+  queues.set(name, tail)
+  void tail.then(() => queues.get(name) === tail && queues.delete(name))
+  const aborted = () => new SSKS2MRError('ABORTED', 'Retrieving identity aborted', { cause: signal!.reason })
   try {
-    await untilSettledOrAborted(previous, signal)
-    return await withWebLock(key, signal, task)
+    await new Promise<unknown>((resolve, reject) => {
+      const onAbort = () => reject(aborted())
+      if (signal?.aborted) onAbort()
+      signal?.addEventListener('abort', onAbort)
+      void Promise.resolve(previous).then(() => resolve(signal?.removeEventListener('abort', onAbort)))
+    })
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks
+    if (typeof locks?.request !== 'function') return await task()
+    return await locks.request(name, signal ? { signal } : {}, task).catch((error: unknown) => {
+      throw signal?.aborted && !(error instanceof SSKS2MRError) ? aborted() : error
+    })
   } finally {
     release()
   }
-}
-
-async function withWebLock<T>(key: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks
-  if (typeof locks?.request !== 'function') return task()
-  const name = await retrievalLockName(key)
-  try {
-    return await locks.request(name, signal ? { signal } : {}, task)
-  } catch (error) {
-    if (signal?.aborted && !(error instanceof SSKS2MRError)) throw aborted(signal)
-    throw error
-  }
-}
-
-function untilSettledOrAborted(previous: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return previous
-  if (signal.aborted) return Promise.reject(aborted(signal))
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal))
-    signal.addEventListener('abort', onAbort, { once: true })
-    void previous.then(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    })
-  })
-}
-
-function aborted(signal: AbortSignal): SSKS2MRError {
-  return new SSKS2MRError('ABORTED', 'Retrieving identity aborted', { cause: signal.reason })
 }

@@ -3,13 +3,10 @@
  * core needs no `Buffer` polyfill.
  */
 
-/** Bytes per `String.fromCharCode` call: far below engines' argument-count limits. */
-const CHUNK = 0x8000
-
 /** Standard (RFC 4648 §4) base64 with `=` padding, as `Buffer#toString('base64')`. */
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = ''
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary)
 }
 
@@ -20,10 +17,6 @@ export function encodeBase64(bytes: Uint8Array): string {
  * those, and we must read whatever the official plugin can read.
  */
 export function decodeBase64(text: string): Uint8Array {
-  let clean = text.split('=')[0]!.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '')
-  if (clean.length % 4 === 1) clean = clean.slice(0, -1)
-  const binary = atob(clean)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+  const clean = text.split('=')[0]!.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '')
+  return Uint8Array.from(atob(clean.length % 4 === 1 ? clean.slice(0, -1) : clean), (char) => char.charCodeAt(0))
 }

@@ -1,12 +1,7 @@
-/** Joins byte arrays into one fresh `Uint8Array` (what `Buffer.concat` does, without Buffer). */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  let size = 0
-  for (const part of parts) size += part.length
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
+/** `a || b` as one fresh `Uint8Array` of this realm (what `Buffer.concat` does, without Buffer). */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
   return out
 }

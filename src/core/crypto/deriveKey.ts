@@ -8,12 +8,6 @@ import { encodeText } from './encodeText'
  * `scrypt(encodeText(twoManRuleKey), salt32 || encodeText("seald-ssks-2mr-encryption|appId|userId"))`.
  * appId and userId are part of the salt, so a wrong one looks exactly like a wrong key.
  */
-export async function deriveKey(
-  scrypt: ScryptFunction,
-  args: { appId: string; userId: string; twoManRuleKey: string; salt: Uint8Array },
-): Promise<Uint8Array> {
-  const scryptSalt = concatBytes(args.salt, encodeText(saltSuffix(args.appId, args.userId)))
-  const key = await scrypt(encodeText(args.twoManRuleKey), scryptSalt)
-  if (key.length !== 64) throw new Error(`scrypt returned ${key.length} bytes instead of 64`)
-  return key
+export function deriveKey(scrypt: ScryptFunction, args: { appId: string; userId: string; twoManRuleKey: string; salt: Uint8Array }): Promise<Uint8Array> {
+  return scrypt(encodeText(args.twoManRuleKey), concatBytes(args.salt, encodeText(saltSuffix(args.appId, args.userId))))
 }

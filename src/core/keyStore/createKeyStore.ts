@@ -1,52 +1,25 @@
-import { encodeIdentityBlob } from '../crypto/encodeIdentityBlob'
-import type { IdentityKey } from '../crypto/identityKey'
-import { openIdentityBlob } from '../crypto/openIdentityBlob'
+import type { Context } from '../context'
+import { keyStoreCalls } from './keyStoreCalls'
 import { HEADERS } from '../protocol/constants'
-import type { SSKSClient } from '../http/createSSKSClient'
-import { pushIdentityBlob } from '../ssks/pushIdentityBlob'
-import { requestFactorToken } from '../ssks/requestFactorToken'
-import { searchIdentityBlob } from '../ssks/searchIdentityBlob'
-import { validateChallenge } from '../ssks/validateChallenge'
-import type { KeyStore2MR, ScryptFunction } from '../types'
+import type { KeyStore2MR } from '../types'
+
+type Method = Exclude<keyof KeyStore2MR, 'extraHeaders'>
 
 /**
  * `sdk.ssks2MR.keyStore`: the low-level calls with the official `KeyStore2MR` shapes (plus
- * `getFactorToken`). Arguments are not validated here, as in the official plugin: it is the
- * "advanced use" door; `saveIdentity`/`retrieveIdentity` validate first.
+ * `getFactorToken`). Their code is a separate chunk for app bundlers (dynamic import), fetched
+ * on the first call: `saveIdentity`/`retrieveIdentity` do not need it.
  */
-export function createKeyStore(deps: {
-  /** Must read its headers from this key store's `extraHeaders` at call time. */
-  client: SSKSClient
-  appId: string
-  version: string
-  scrypt: ScryptFunction
-}): KeyStore2MR {
-  const { client } = deps
-  const keyStore: KeyStore2MR = {
-    extraHeaders: { [HEADERS.appId]: deps.appId, [HEADERS.version]: deps.version },
-    async challengeValidate({ sessionId, challenge, authFactor, signal }) {
-      return { newSessionId: await validateChallenge(client, { sessionId, challenge, authFactor, signal }) }
-    },
-    async push({ appId = deps.appId, userId = '', authFactor, sessionId, twoManRuleKey, rawTwoManRuleKey, data, signal }) {
-      const key = toIdentityKey(twoManRuleKey, rawTwoManRuleKey)
-      const dataB64 = await encodeIdentityBlob({ appId, userId, ...key, identity: data, scrypt: deps.scrypt })
-      return pushIdentityBlob(client, { sessionId, dataB64, authFactor, signal })
-    },
-    async search({ appId = deps.appId, userId = '', sessionId, twoManRuleKey, rawTwoManRuleKey, signal }) {
-      const key = toIdentityKey(twoManRuleKey, rawTwoManRuleKey)
-      const { dataB64, authenticated } = await searchIdentityBlob(client, { sessionId, signal })
-      return { data: await openIdentityBlob({ appId, userId, ...key, dataB64, scrypt: deps.scrypt }), authenticated }
-    },
-    async getFactorToken({ sessionId, authFactor, signal }) {
-      return requestFactorToken(client, { sessionId, authFactor, signal })
-    },
+export function createKeyStore(ctx: Context, appId: string, version: string): KeyStore2MR {
+  const method = <K extends Method>(name: K) =>
+    (async (args: unknown) => {
+      return (keyStoreCalls[name] as (ctx: Context, args: unknown) => unknown)(ctx, args)
+    }) as KeyStore2MR[K]
+  return {
+    extraHeaders: { [HEADERS.appId]: appId, [HEADERS.version]: version },
+    challengeValidate: method('challengeValidate'),
+    push: method('push'),
+    search: method('search'),
+    getFactorToken: method('getFactorToken'),
   }
-  return keyStore
-}
-
-/** Password mode when `twoManRuleKey` is set (as the official `if (twoManRuleKey)`), else raw. */
-function toIdentityKey(twoManRuleKey: string | undefined, rawTwoManRuleKey: string | undefined): IdentityKey {
-  if (twoManRuleKey) return { twoManRuleKey }
-  if (rawTwoManRuleKey) return { rawTwoManRuleKey }
-  throw new TypeError('keyStore: one of twoManRuleKey or rawTwoManRuleKey is required')
 }

@@ -1,57 +1,36 @@
-import { encodeIdentityBlob } from '../crypto/encodeIdentityBlob'
-import type { IdentityKey } from '../crypto/identityKey'
-import { isSSKS2MRError } from '../errors'
-import type { AuthFactor } from '../protocol/wire'
-import { pushIdentityBlob } from '../ssks/pushIdentityBlob'
-import type { OperationContext } from './operationContext'
-import { sleep } from './sleep'
-
-export interface RenewalOutcome {
-  keysRenewed: boolean
-  mustSaveIdentityAgain: boolean
-}
+import type { Context } from '../context'
+import { encodeIdentityBlob } from '../crypto/identityBlob'
+import { pushIdentityBlob } from '../ssks/ssksCalls'
+import type { ValidArgs } from '../validation/validateArgs'
 
 /**
- * Key renewal after retrieving a backup stored without a challenge (official order: renewKey →
- * exportBackupKey → push on the same validated session). The identity is already imported, so
- * nothing here rejects:
+ * Key renewal after retrieving a backup stored without a challenge (`authenticated` false),
+ * in the official order: renewKey → exportBackupKey → push on the same validated session. The
+ * identity is already imported, so nothing here rejects:
  * - renewKey fails → keys unchanged, backup untouched (still unauthenticated, so the next
  *   retrieval renews again). Saving again now would mark it authenticated without renewal, so
  *   `mustSaveIdentityAgain` stays false.
  * - export or every push attempt fails → `mustSaveIdentityAgain`; SSKS still holds the previous
  *   backup, readable since nothing overwrote it.
- * The push is retried with the SAME bytes: an idempotent overwrite, unlike a fresh encryption.
+ * The push is retried (ky: dropped connection, timeout, 408/429/5xx) with the SAME bytes: an
+ * idempotent overwrite, unlike a fresh encryption.
  */
-export async function renewAndPush(
-  ctx: OperationContext,
-  args: { userId: string; key: IdentityKey; authFactor: AuthFactor; sessionId: string; signal?: AbortSignal },
-): Promise<RenewalOutcome> {
+export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated: boolean): Promise<{ keysRenewed: boolean; mustSaveIdentityAgain: boolean }> {
+  const { sdk, logger } = ctx
+  if (authenticated) return { keysRenewed: false, mustSaveIdentityAgain: false }
   try {
-    await ctx.sdk.renewKey()
+    await sdk.renewKey()
   } catch {
-    ctx.logger.warn('Key renewal failed; keys unchanged, backup left as it was', { operation: 'renewKey' })
+    logger.warn('Key renewal failed; keys unchanged, backup left as it was', { operation: 'renewKey' })
     return { keysRenewed: false, mustSaveIdentityAgain: false }
   }
-  let dataB64: string
   try {
-    const identity = new Uint8Array(await ctx.sdk.goatee.account.exportBackupKey())
-    dataB64 = await encodeIdentityBlob({ appId: ctx.sdk.appId, userId: args.userId, ...args.key, identity, scrypt: ctx.scrypt })
-  } catch {
-    ctx.logger.warn('Renewed identity could not be exported; save it again', { operation: 'exportBackupKey' })
+    const identity = new Uint8Array(await sdk.goatee.account.exportBackupKey())
+    const dataB64 = await encodeIdentityBlob({ appId: sdk.appId, ...args, ...args.key, identity, scrypt: ctx.scrypt })
+    await pushIdentityBlob(ctx, { ...args, dataB64 }, ctx.renewalPushRetries)
+    return { keysRenewed: true, mustSaveIdentityAgain: false }
+  } catch (error) {
+    logger.warn('Renewed identity not saved; it must be saved again', { operation: 'renewal', code: (error as { code?: string }).code })
     return { keysRenewed: true, mustSaveIdentityAgain: true }
   }
-  const attempts = 1 + ctx.renewalPushRetries
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      await pushIdentityBlob(ctx.client, { sessionId: args.sessionId, dataB64, authFactor: args.authFactor, signal: args.signal })
-      return { keysRenewed: true, mustSaveIdentityAgain: false }
-    } catch (error) {
-      const retryable = isSSKS2MRError(error) && ['NETWORK', 'TIMEOUT', 'SERVER', 'RATE_LIMITED'].includes(error.code)
-      ctx.logger.warn('Renewal push failed', { operation: 'push', attempt, attempts, code: isSSKS2MRError(error) ? error.code : 'UNKNOWN' })
-      if (!retryable || attempt === attempts || args.signal?.aborted) break
-      await sleep(ctx.retryDelayMs * 2 ** (attempt - 1), args.signal)
-      if (args.signal?.aborted) break
-    }
-  }
-  return { keysRenewed: true, mustSaveIdentityAgain: true }
 }

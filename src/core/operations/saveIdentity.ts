@@ -1,9 +1,8 @@
-import { encodeIdentityBlob } from '../crypto/encodeIdentityBlob'
-import { pushIdentityBlob } from '../ssks/pushIdentityBlob'
-import { validateChallenge } from '../ssks/validateChallenge'
+import type { Context } from '../context'
+import { encodeIdentityBlob } from '../crypto/identityBlob'
+import { authenticatedSession, pushIdentityBlob } from '../ssks/ssksCalls'
 import type { SaveIdentityResult } from '../types'
-import { validateSaveIdentityArgs } from '../validation/validateSaveIdentityArgs'
-import type { OperationContext } from './operationContext'
+import { validateArgs } from '../validation/validateArgs'
 import { throwIfAborted } from './throwIfAborted'
 
 /**
@@ -11,17 +10,15 @@ import { throwIfAborted } from './throwIfAborted'
  * SDK's current one), encrypt it, validate the challenge when there is one, push. Encrypting
  * before `challenge_validate` means a local failure never spends one of the user's code attempts.
  */
-export async function saveIdentity(ctx: OperationContext, rawArgs: unknown): Promise<SaveIdentityResult> {
-  const args = validateSaveIdentityArgs(rawArgs)
-  throwIfAborted(args.signal, 'Saving identity')
-  const { signal, authFactor } = args
-  ctx.logger.debug('saveIdentity', { authFactorType: authFactor.type, withChallenge: args.challenge !== undefined, withIdentity: args.identity !== undefined })
-  const identity = args.identity ? new Uint8Array(args.identity) : new Uint8Array(await ctx.sdk.goatee.account.exportBackupKey())
-  throwIfAborted(signal, 'Saving identity')
-  const dataB64 = await encodeIdentityBlob({ appId: ctx.sdk.appId, userId: args.userId, ...args.key, identity, scrypt: ctx.scrypt })
-  throwIfAborted(signal, 'Saving identity')
-  const sessionId = args.challenge ? await validateChallenge(ctx.client, { sessionId: args.sessionId, challenge: args.challenge, authFactor, signal }) : args.sessionId
-  const ssksId = await pushIdentityBlob(ctx.client, { sessionId, dataB64, authFactor, signal })
-  ctx.logger.debug('saveIdentity done', { authFactorType: authFactor.type })
-  return { ssksId, authenticatedSessionId: sessionId }
+export async function saveIdentity(ctx: Context, rawArgs: unknown): Promise<SaveIdentityResult> {
+  const args = validateArgs(rawArgs, 'save')
+  const { signal } = args
+  const operation = 'Saving identity'
+  throwIfAborted(signal, operation)
+  const identity = new Uint8Array(args.identity ?? (await ctx.sdk.goatee.account.exportBackupKey()))
+  throwIfAborted(signal, operation)
+  const dataB64 = await encodeIdentityBlob({ appId: ctx.sdk.appId, ...args, ...args.key, identity, scrypt: ctx.scrypt })
+  throwIfAborted(signal, operation)
+  const sessionId = await authenticatedSession(ctx, args)
+  return { ssksId: await pushIdentityBlob(ctx, { ...args, sessionId, dataB64 }), authenticatedSessionId: sessionId }
 }

@@ -1,10 +1,9 @@
-import { fail } from './rules'
+import { fail } from './fail'
 
-const URI_MESSAGE = '"keyStorageURL" must be a valid uri with a scheme matching the http|https pattern'
 // RFC 3986 characters only (Joi's `uri()` refuses spaces, quotes, `{}|\^` and raw non-ASCII),
-// an `http`/`https` scheme in lower case (Joi matches the scheme case-sensitively) and a host.
-const URI_SHAPE = /^https?:\/\/[^/?#]+[\w\-.~:/?@!$&'()*+,;=%[\]]*(?:#[\w\-.~:/?@!$&'()*+,;=%[\]]*)?$/
-const URI_CHARS = /^[\w\-.~:/?#@!$&'()*+,;=%[\]]+$/
+// an `http`/`https` scheme in lower case (Joi matches the scheme case-sensitively), a host, and
+// at most one `#`.
+const HTTP_URI = /^https?:\/\/[\w\-.~:@!$&'()*+,;=%[\]]+[\w\-.~:/?@!$&'()*+,;=%[\]]*(#[\w\-.~:/?@!$&'()*+,;=%[\]]*)?$/
 
 /**
  * Checks `keyStorageURL` as the official plugin's Joi schema does (string, non-empty URI, scheme
@@ -13,12 +12,13 @@ const URI_CHARS = /^[\w\-.~:/?#@!$&'()*+,;=%[\]]+$/
  * TypeError. Throws `SSKS2MRValidationError`.
  */
 export function validateKeyStorageURL(keyStorageURL: unknown): string {
-  if (typeof keyStorageURL !== 'string') fail('keyStorageURL', '"keyStorageURL" must be a string')
-  if (keyStorageURL === '') fail('keyStorageURL', '"keyStorageURL" is not allowed to be empty')
-  if (!URI_CHARS.test(keyStorageURL) || !URI_SHAPE.test(keyStorageURL)) fail('keyStorageURL', URI_MESSAGE)
+  const path = 'keyStorageURL'
+  if (typeof keyStorageURL !== 'string') fail(path, 'must be a string')
+  if (keyStorageURL === '') fail(path, 'is not allowed to be empty')
   try {
-    return new URL(keyStorageURL).href
+    if (HTTP_URI.test(keyStorageURL)) return new URL(keyStorageURL).href
   } catch {
-    return fail('keyStorageURL', URI_MESSAGE)
+    // falls through to the same message
   }
+  return fail(path, 'must be a valid uri with a scheme matching the http|https pattern')
 }

@@ -1,6 +1,4 @@
 import type { SealdSDK, SDKPlugin } from '@seald-io/sdk/lib/main.js'
-// @ts-ignore -- `@seald-io/sdk`'s exports map only has node/browser/react-native conditions, which
-// TypeScript's "Bundler" resolution does not read (Vitest/Node resolve it fine).
 import SealdSDKModule from '@seald-io/sdk'
 
 type SealdSDKFactory = (options: { appId: string; plugins?: SDKPlugin[] }) => SealdSDK

@@ -1,0 +1,25 @@
+import type { SSKS2MRLogger } from './logger'
+import type { SDKHost } from './sdkHost'
+import type { KeyStore2MR, ScryptFunction } from './types'
+
+/** What one installed plugin shares between its calls: the SDK, settings, scrypt and logger. */
+export interface Context {
+  sdk: SDKHost
+  /** Validated `keyStorageURL`. */
+  url: string
+  /** Custom fetch; default: ky's, which reads `globalThis.fetch` at call time. */
+  fetch?: typeof globalThis.fetch
+  timeoutMs: number
+  /** Extra attempts for requests safe to repeat (search). */
+  retries: number
+  /** Extra attempts for the push of renewed keys. */
+  renewalPushRetries: number
+  /** First retry delay; doubles on each attempt. */
+  retryDelayMs: number
+  logger: SSKS2MRLogger
+  scrypt: ScryptFunction
+  /** Bytes → the Buffer class the SDK checks for. */
+  toSDKBytes: (bytes: Uint8Array) => Uint8Array
+  /** Its `extraHeaders` are read at call time, so callers can change them (as the official plugin). */
+  keyStore: KeyStore2MR
+}

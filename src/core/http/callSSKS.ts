@@ -1,0 +1,100 @@
+import ky, { isHTTPError, isTimeoutError } from 'ky'
+import type { Context } from '../context'
+import { SSKS2MRError, type SSKS2MRErrorCode } from '../errors'
+import { HEADERS, INVALID_CREDENTIALS_DETAIL, PATHS, SMS_QUOTA_DETAIL, TMR_KEY_MODEL } from '../protocol/constants'
+import { shortHash } from '../shortHash'
+
+/** The front-end SSKS endpoints the plugin calls (keys of `PATHS`). */
+export type Endpoint = 'challengeValidate' | 'push' | 'search' | 'getFactorToken'
+
+/** A parsed JSON answer (null when the body is not JSON). */
+export type Answer = Record<string, unknown> | null
+
+/** Statuses with a code of their own; any other non-2xx is `SERVER`. */
+const STATUS_CODES: Record<number, SSKS2MRErrorCode> = { 401: 'UNAUTHORIZED', 403: 'UNAUTHORIZED', 404: 'SESSION_NOT_FOUND', 429: 'RATE_LIMITED' }
+
+/**
+ * The plugin's only door to the network. Every call: POST, an absolute path resolved against
+ * `keyStorageURL` like the official plugin (`new URL('/tmr/front/push/', base)` drops any base
+ * path), `credentials: 'omit'`, a timeout, the caller's AbortSignal, the protocol headers, and
+ * every failure turned into a typed `SSKS2MRError`. `retries` > 0 only for calls whose
+ * repetition cannot change the outcome (a read, or re-pushing the same bytes); ky then retries
+ * dropped connections, timeouts, 408/429/5xx with a doubling delay, and stops on an abort.
+ */
+export async function callSSKS(
+  ctx: Context,
+  endpoint: Endpoint,
+  sessionId: string,
+  body: object | undefined,
+  signal: AbortSignal | undefined,
+  retries = 0,
+): Promise<Answer> {
+  const { logger, retryDelayMs } = ctx
+  const log = { operation: endpoint, session: shortHash(sessionId) }
+  try {
+    const response = await ky.post(new URL(PATHS[endpoint], ctx.url), {
+      headers: { ...ctx.keyStore.extraHeaders, 'Content-Type': 'application/json', [HEADERS.session]: sessionId },
+      body: body && JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      timeout: ctx.timeoutMs,
+      fetch: ctx.fetch,
+      retry: {
+        limit: retries,
+        methods: ['post'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [],
+        retryOnTimeout: true,
+        delay: (attempt) => retryDelayMs * 2 ** (attempt - 1),
+      },
+      hooks: { beforeRetry: [({ retryCount }) => logger.warn('SSKS request retried', { ...log, attempt: retryCount + 1 })] },
+    })
+    logger.debug('SSKS answer', { ...log, status: response.status })
+    return (await response.json().catch(() => null)) as Answer
+  } catch (error) {
+    const sent = [sessionId, ...Object.values(body ?? {}).flatMap((value) => (typeof value === 'object' ? Object.values(value) : value))]
+    const mapped = await toSSKS2MRError(ctx, endpoint, error, signal, sent)
+    logger.debug('SSKS call failed', { ...log, code: mapped.code, status: mapped.status })
+    throw mapped
+  }
+}
+
+/** The non-empty string at `answer[field]`, else a `SERVER` error: the server is not speaking the protocol. */
+export function answerField(answer: Answer, endpoint: Endpoint, field: string): string {
+  const value = answer?.[field]
+  if (typeof value === 'string' && value) return value
+  throw new SSKS2MRError('SERVER', `${failurePrefix(endpoint)}: answer has no valid "${field}"`, { status: 200 })
+}
+
+/** Message prefixes of the official plugin (users match on them), plus one for the newer endpoint. */
+function failurePrefix(endpoint: Endpoint): string {
+  return endpoint === 'search' ? 'Retrieving identity failed' : `SSKS ${endpoint} failed`
+}
+
+/**
+ * The caller's abort wins (ABORTED), then ky's timeout (TIMEOUT), then a non-2xx answer (by
+ * status), and anything else means no HTTP answer came back (NETWORK: fetch's own TypeError,
+ * which holds no request data). ky's errors are never kept as `cause`: they hold the Request,
+ * whose body may carry `data_b64` or a challenge.
+ */
+async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, signal: AbortSignal | undefined, sent: unknown[]): Promise<SSKS2MRError> {
+  const prefix = failurePrefix(endpoint)
+  if (signal?.aborted) return new SSKS2MRError('ABORTED', `${prefix}: aborted`, { cause: signal.reason })
+  if (isTimeoutError(error)) return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
+  if (!isHTTPError(error)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: error })
+  const { status } = error.response
+  const answer = (await error.response.json().catch(() => null)) as Answer
+  const detail = answer?.detail
+  const fail = (code: SSKS2MRErrorCode, message: string) => new SSKS2MRError(code, message, { status })
+  // The official wording where users match on it.
+  if (endpoint === 'challengeValidate' && status === 403 && detail === INVALID_CREDENTIALS_DETAIL) return fail('INVALID_CHALLENGE', 'Invalid challenge')
+  if (endpoint === 'search' && status === 404 && answer?.model === TMR_KEY_MODEL) return fail('IDENTITY_NOT_FOUND', 'Could not find this identity')
+  // The server's `detail` only when short, printable, and not an echo of a value we sent (the
+  // session id, a challenge, `data_b64`, an email or phone number); `EM` is not worth hiding.
+  const quotable =
+    typeof detail === 'string' &&
+    /^[ -~]{1,100}$/.test(detail) &&
+    !sent.some((value) => typeof value === 'string' && value.length > 3 && (detail.includes(value) || value.includes(detail)))
+  const code = status === 406 && detail === SMS_QUOTA_DETAIL ? 'SMS_QUOTA' : (STATUS_CODES[status] ?? 'SERVER')
+  return fail(code, `${prefix}: ${status}${quotable ? ` ${detail}` : ''}`)
+}

@@ -1,0 +1,106 @@
+/**
+ * Hand-written checks reproducing the official plugin's Joi schema (ssks-protocol.md §6.2)
+ * without shipping Joi: same order, same first error, same messages — except that a value
+ * failing a pattern is NOT echoed (Joi writes `with value "<v>"`), because the patterns guard
+ * secrets (raw keys, challenges) and error messages end up in logs and error trackers.
+ */
+import type { IdentityKey } from '../crypto/identityKey'
+import { AUTH_FACTOR_VALUE_MAX, CHALLENGE_PATTERN, RAW_KEY_PATTERN } from '../protocol/constants'
+import type { AuthFactor } from '../protocol/wire'
+import type { IdentityBytes } from '../types'
+import { fail } from './fail'
+
+/** Which call the arguments are for: the rules differ only in a few fields. */
+export type Call = 'save' | 'retrieve' | 'getFactorToken'
+
+/** Arguments after validation, deprecated `email` folded into `authFactor`. */
+export interface ValidArgs {
+  /** '' for getFactorToken without `userId` (it is only informative there). */
+  userId: string
+  sessionId: string
+  authFactor: AuthFactor
+  challenge: string | undefined
+  /** Only for save/retrieve. */
+  key: IdentityKey
+  /** Only for save. */
+  identity: IdentityBytes | undefined
+  signal: AbortSignal | undefined
+}
+
+type Args = Record<string, unknown>
+
+/**
+ * §6.2 in Joi's order (userId, sessionId, email, authFactor, challenge, twoManRuleKey,
+ * rawTwoManRuleKey, identity, then the two xor rules), stopping at the first error; then
+ * `signal`. Keys not listed are ignored, as the official plugin ignores them.
+ * getFactorToken shares the rules of the fields it has; `authFactor` is required there and
+ * `userId` optional.
+ */
+export function validateArgs(args: unknown, call: Call): ValidArgs {
+  // The official plugin would throw a destructuring TypeError on a non-object.
+  if (!isObject(args)) fail('', 'must be of type object')
+  const forToken = call === 'getFactorToken'
+  checkString('userId', args.userId, !forToken)
+  checkString('sessionId', args.sessionId, true)
+  // Beyond Joi: the session id goes into a header; refuse what `fetch` would reject or trim.
+  if (!/^[!-~]([ -~]*[!-~])?$/.test(args.sessionId as string)) fail('sessionId', 'must only contain printable ASCII characters')
+  if (!forToken) checkString('email', args.email, false, AUTH_FACTOR_VALUE_MAX)
+  checkAuthFactor(args.authFactor, forToken)
+  checkString('challenge', args.challenge, false, 0, CHALLENGE_PATTERN)
+  if (!forToken) {
+    checkString('twoManRuleKey', args.twoManRuleKey)
+    checkString('rawTwoManRuleKey', args.rawTwoManRuleKey, false, 0, RAW_KEY_PATTERN)
+    // Any Uint8Array (a Buffer is one): browsers have no Buffer. The tag check works across realms.
+    if (call === 'save' && args.identity !== undefined && Object.prototype.toString.call(args.identity) !== '[object Uint8Array]') {
+      fail('identity', 'failed custom validation because must be Buffer or Uint8Array')
+    }
+    checkXor(args, 'email', 'authFactor')
+    checkXor(args, 'twoManRuleKey', 'rawTwoManRuleKey')
+  }
+  const signal = args.signal as AbortSignal | undefined
+  if (signal !== undefined && (!isObject(signal) || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    fail('signal', 'must be an AbortSignal')
+  }
+  const { type, value } = (args.authFactor ?? { type: 'EM', value: args.email }) as AuthFactor
+  return {
+    userId: (args.userId as string | undefined) ?? '',
+    sessionId: args.sessionId as string,
+    // A copy: the caller's object must not change under us between validation and use.
+    authFactor: { type, value },
+    challenge: args.challenge as string | undefined,
+    key: (args.twoManRuleKey !== undefined ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) as IdentityKey,
+    identity: call === 'save' ? (args.identity as IdentityBytes | undefined) : undefined,
+    signal,
+  }
+}
+
+function isObject(value: unknown): value is Args {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+/** Joi's `string()`: absent (undefined) is fine unless required; null is not a string. */
+function checkString(path: string, value: unknown, required?: boolean, max = 0, pattern?: RegExp): void {
+  if (value === undefined) return void (required && fail(path, 'is required'))
+  if (typeof value !== 'string') fail(path, 'must be a string')
+  if (value === '') fail(path, 'is not allowed to be empty')
+  if (max && value.length > max) fail(path, `length must be less than or equal to ${max} characters long`)
+  // Redacted on purpose: Joi would print `"<path>" with value "<secret>" fails to match ...`.
+  if (pattern && !pattern.test(value)) fail(path, `fails to match the required pattern: ${pattern}`)
+}
+
+/** `{ type: 'EM'|'SMS', value: non-empty string ≤ 1024 }`, no other key (Joi: known keys first, then unknown). */
+function checkAuthFactor(factor: unknown, required: boolean): void {
+  if (factor === undefined) return void (required && fail('authFactor', 'is required'))
+  if (!isObject(factor)) fail('authFactor', 'must be of type object')
+  if (factor.type === undefined) fail('authFactor.type', 'is required')
+  if (factor.type !== 'EM' && factor.type !== 'SMS') fail('authFactor.type', 'must be one of [EM, SMS]')
+  checkString('authFactor.value', factor.value, true, AUTH_FACTOR_VALUE_MAX)
+  const unknown = Object.keys(factor).find((key) => key !== 'type' && key !== 'value')
+  if (unknown !== undefined) fail(`authFactor.${unknown}`, 'is not allowed')
+}
+
+/** Joi's `.xor(a, b)`: exactly one present (checked after every key, as Joi does). */
+function checkXor(args: Args, a: string, b: string): void {
+  const count = +(args[a] !== undefined) + +(args[b] !== undefined)
+  if (count !== 1) fail('', count ? `contains a conflict between exclusive peers [${a}, ${b}]` : `must contain at least one of [${a}, ${b}]`)
+}
