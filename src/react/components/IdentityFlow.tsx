@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useId, useMemo } from 'react'
+import { useCallback, useEffect, useId, useMemo } from 'react'
 import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
 import { classNameFor } from '../challenge-entry/classNameFor'
 import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
@@ -30,13 +30,10 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
     if (autoStart) start()
   }, [autoStart, start])
 
-  const handleResend = useMemo(
-    () => async () => {
-      // Rejecting tells ChallengeEntry not to announce "new code sent" (the error is shown instead).
-      if (!(await resend())) throw new Error('resend failed')
-    },
-    [resend],
-  )
+  const handleResend = useCallback(async () => {
+    // Rejecting tells ChallengeEntry not to announce "new code sent" (the error is shown instead).
+    if (!(await resend())) throw new Error('resend failed')
+  }, [resend])
 
   const { status, error } = state
   const errorText = error ? messages.flowErrors[error] : undefined
