@@ -45,7 +45,9 @@ describe('a full restore in Chromium', () => {
     expect(tasks.some((duration) => duration >= 80)).toBe(true)
   })
 
-  it('code typed → restore → key renewal → re-save: no main-thread task over 50 ms', async () => {
+  // A long task is wall time: when the other test projects saturate CI's 2 cores, the OS can
+  // stretch one of our tasks past 50 ms. Retried so that only a repeatable long task fails.
+  it('code typed → restore → key renewal → re-save: no main-thread task over 50 ms', { retry: 2 }, async () => {
     const h = await createBrowserHarness()
     // Saved without a code, as right after sign-up: the restore renews keys and pushes again.
     const first = await h.startSession({ purpose: 'backup' })
