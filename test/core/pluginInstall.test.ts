@@ -112,11 +112,15 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
   })
 
   it.each([
-    [{ timeoutMs: 0 }, '"options.timeoutMs" must be a number from 1 to 2147483647'],
-    [{ timeoutMs: Number.NaN }, '"options.timeoutMs" must be a number from 1 to 2147483647'],
+    [{ timeoutMs: 0 }, '"options.timeoutMs" must be an integer from 1 to 2147483647'],
+    [{ timeoutMs: Number.NaN }, '"options.timeoutMs" must be an integer from 1 to 2147483647'],
+    [{ timeoutMs: 2 ** 31 }, '"options.timeoutMs" must be an integer from 1 to 2147483647'],
+    [{ retryDelayMs: '5' }, '"options.retryDelayMs" must be an integer from 0 to 60000'],
     [{ retries: 1.5 }, '"options.retries" must be an integer from 0 to 10'],
     [{ renewalPushRetries: -1 }, '"options.renewalPushRetries" must be an integer from 0 to 10'],
     [{ fetch: 'fetch' }, '"options.fetch" must be a function'],
+    [{ scrypt: {} }, '"options.scrypt" must be a function'],
+    [{ logger: null }, '"options.logger" must have debug, warn and error functions'],
     [{ logger: console.log }, '"options.logger" must have debug, warn and error functions'],
     [null, '"options" must be of type object'],
   ])('rejects bad options %j when the SDK applies the plugin', (options, message) => {

@@ -4,6 +4,6 @@
  */
 export function subtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle
-  if (!subtle) throw new Error('WebCrypto (crypto.subtle) is not available: use HTTPS or Node ≥ 20')
+  if (!subtle) throw new Error('No WebCrypto (crypto.subtle): use HTTPS or Node ≥ 20')
   return subtle
 }

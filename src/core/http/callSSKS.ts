@@ -19,7 +19,7 @@ const STATUS_CODES: Record<number, SSKS2MRErrorCode> = { 401: 'UNAUTHORIZED', 40
  * path), `credentials: 'omit'`, a timeout, the caller's AbortSignal, the protocol headers, and
  * every failure turned into a typed `SSKS2MRError`. `retries` > 0 only for calls whose
  * repetition cannot change the outcome (a read, or re-pushing the same bytes); ky then retries
- * dropped connections, timeouts, 408/429/5xx with a doubling delay, and stops on an abort.
+ * dropped connections, timeouts, 408/429/500/502/503/504 with a doubling delay, and stops on an abort.
  */
 export async function callSSKS(
   ctx: Context,
@@ -42,7 +42,8 @@ export async function callSSKS(
       retry: {
         limit: retries,
         methods: ['post'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
+        // ky's default statuses (408, 413, 429, 500, 502, 503, 504); 413 is only retried with a
+        // Retry-After, which we do not follow (a server could ask for hours).
         afterStatusCodes: [],
         retryOnTimeout: true,
         delay: (attempt) => retryDelayMs * 2 ** (attempt - 1),

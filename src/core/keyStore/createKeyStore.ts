@@ -1,25 +1,32 @@
 import type { Context } from '../context'
-import { keyStoreCalls } from './keyStoreCalls'
+import { decodeIdentityBlob, encodeIdentityBlob } from '../crypto/identityBlob'
+import type { IdentityKey } from '../crypto/identityKey'
 import { HEADERS } from '../protocol/constants'
+import { pushIdentityBlob, requestFactorToken, searchIdentityBlob, validateChallenge } from '../ssks/ssksCalls'
 import type { KeyStore2MR } from '../types'
-
-type Method = Exclude<keyof KeyStore2MR, 'extraHeaders'>
 
 /**
  * `sdk.ssks2MR.keyStore`: the low-level calls with the official `KeyStore2MR` shapes (plus
- * `getFactorToken`). Their code is a separate chunk for app bundlers (dynamic import), fetched
- * on the first call: `saveIdentity`/`retrieveIdentity` do not need it.
+ * `getFactorToken`). Arguments are not validated, as in the official plugin: it is the
+ * "advanced use" door; `saveIdentity`/`retrieveIdentity` validate first. `appId` defaults to
+ * the SDK's, `userId` to ''.
  */
 export function createKeyStore(ctx: Context, appId: string, version: string): KeyStore2MR {
-  const method = <K extends Method>(name: K) =>
-    (async (args: unknown) => {
-      return (keyStoreCalls[name] as (ctx: Context, args: unknown) => unknown)(ctx, args)
-    }) as KeyStore2MR[K]
+  const blobArgs = (args: { appId?: string; userId?: string; twoManRuleKey?: string; rawTwoManRuleKey?: string }) => ({
+    appId: args.appId ?? appId,
+    userId: args.userId ?? '',
+    scrypt: ctx.scrypt,
+    // Password mode when `twoManRuleKey` is set (as the official `if (twoManRuleKey)`), else raw.
+    ...((args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) as IdentityKey),
+  })
   return {
     extraHeaders: { [HEADERS.appId]: appId, [HEADERS.version]: version },
-    challengeValidate: method('challengeValidate'),
-    push: method('push'),
-    search: method('search'),
-    getFactorToken: method('getFactorToken'),
+    challengeValidate: async (args) => ({ newSessionId: await validateChallenge(ctx, args) }),
+    push: async (args) => pushIdentityBlob(ctx, { ...args, dataB64: await encodeIdentityBlob({ ...blobArgs(args), identity: args.data }) }),
+    async search(args) {
+      const { dataB64, authenticated } = await searchIdentityBlob(ctx, args)
+      return { data: await decodeIdentityBlob({ ...blobArgs(args), dataB64 }), authenticated }
+    },
+    getFactorToken: (args) => requestFactorToken(ctx, args),
   }
 }

@@ -21,16 +21,16 @@ export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated:
   try {
     await sdk.renewKey()
   } catch {
-    logger.warn('Key renewal failed; keys unchanged, backup left as it was', { operation: 'renewKey' })
+    logger.warn('renewKey failed; backup unchanged', { operation: 'renewKey' })
     return { keysRenewed: false, mustSaveIdentityAgain: false }
   }
   try {
     const identity = new Uint8Array(await sdk.goatee.account.exportBackupKey())
-    const dataB64 = await encodeIdentityBlob({ appId: sdk.appId, ...args, ...args.key, identity, scrypt: ctx.scrypt })
+    const dataB64 = await encodeIdentityBlob({ ...args, appId: sdk.appId, identity, scrypt: ctx.scrypt })
     await pushIdentityBlob(ctx, { ...args, dataB64 }, ctx.renewalPushRetries)
     return { keysRenewed: true, mustSaveIdentityAgain: false }
   } catch (error) {
-    logger.warn('Renewed identity not saved; it must be saved again', { operation: 'renewal', code: (error as { code?: string }).code })
+    logger.warn('Renewed identity not saved: mustSaveIdentityAgain', { operation: 'renewal', code: (error as { code?: string }).code })
     return { keysRenewed: true, mustSaveIdentityAgain: true }
   }
 }

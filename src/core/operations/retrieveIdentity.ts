@@ -24,7 +24,7 @@ export async function retrieveIdentity(ctx: Context, rawArgs: unknown): Promise<
     throwIfAborted(signal, OPERATION)
     const sessionId = await authenticatedSession(ctx, args)
     const { dataB64, authenticated } = await searchIdentityBlob(ctx, { sessionId, signal })
-    const identity = await decodeIdentityBlob({ appId: sdk.appId, userId, ...args.key, dataB64, scrypt: ctx.scrypt })
+    const identity = await decodeIdentityBlob({ ...args, appId: sdk.appId, dataB64, scrypt: ctx.scrypt })
     throwIfAborted(signal, OPERATION)
     const imported = await sdk.importIdentity(ctx.toSDKBytes(identity))
     const accountInfo = { userId: imported.userId, sealdId: imported.sealdId, deviceId: imported.deviceId }

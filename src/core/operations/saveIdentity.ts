@@ -17,7 +17,7 @@ export async function saveIdentity(ctx: Context, rawArgs: unknown): Promise<Save
   throwIfAborted(signal, operation)
   const identity = new Uint8Array(args.identity ?? (await ctx.sdk.goatee.account.exportBackupKey()))
   throwIfAborted(signal, operation)
-  const dataB64 = await encodeIdentityBlob({ appId: ctx.sdk.appId, ...args, ...args.key, identity, scrypt: ctx.scrypt })
+  const dataB64 = await encodeIdentityBlob({ ...args, appId: ctx.sdk.appId, identity, scrypt: ctx.scrypt })
   throwIfAborted(signal, operation)
   const sessionId = await authenticatedSession(ctx, args)
   return { ssksId: await pushIdentityBlob(ctx, { ...args, sessionId, dataB64 }), authenticatedSessionId: sessionId }

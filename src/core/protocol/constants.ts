@@ -36,7 +36,7 @@ export const RAW_KEY_BYTES = 64
 export const AUTH_FACTOR_VALUE_MAX = 1024
 
 /** SSKS keeps a challenge valid for 6 hours (docs.seald.io, api-ssks). */
-export const CHALLENGE_VALIDITY_MS = 6 * 60 * 60 * 1000
+export const CHALLENGE_VALIDITY_MS = 21_600_000
 
 /** The exact detail SSKS sends with 403 on a wrong challenge; the official plugin matches on it. */
 export const INVALID_CREDENTIALS_DETAIL = 'Incorrect authentication credentials.'

@@ -13,15 +13,17 @@ import { fail } from './fail'
 /** Which call the arguments are for: the rules differ only in a few fields. */
 export type Call = 'save' | 'retrieve' | 'getFactorToken'
 
-/** Arguments after validation, deprecated `email` folded into `authFactor`. */
-export interface ValidArgs {
+/**
+ * Arguments after validation, deprecated `email` folded into `authFactor`: a fresh object with
+ * only these fields, so the caller's object cannot change under us, and its unknown keys never
+ * reach the crypto.
+ */
+export type ValidArgs = IdentityKey & {
   /** '' for getFactorToken without `userId` (it is only informative there). */
   userId: string
   sessionId: string
   authFactor: AuthFactor
   challenge: string | undefined
-  /** Only for save/retrieve. */
-  key: IdentityKey
   /** Only for save. */
   identity: IdentityBytes | undefined
   signal: AbortSignal | undefined
@@ -65,10 +67,10 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
   return {
     userId: (args.userId as string | undefined) ?? '',
     sessionId: args.sessionId as string,
-    // A copy: the caller's object must not change under us between validation and use.
     authFactor: { type, value },
     challenge: args.challenge as string | undefined,
-    key: (args.twoManRuleKey !== undefined ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) as IdentityKey,
+    // Exactly one is a string for save/retrieve (xor rule); getFactorToken uses neither.
+    ...({ twoManRuleKey: args.twoManRuleKey, rawTwoManRuleKey: args.rawTwoManRuleKey } as IdentityKey),
     identity: call === 'save' ? (args.identity as IdentityBytes | undefined) : undefined,
     signal,
   }
