@@ -1,18 +1,22 @@
+import { cpSync, mkdirSync } from 'node:fs'
 import { defineConfig, type Options } from 'tsup'
 
-// Public entry points; `react` carries a 'use client' banner so RSC frameworks treat it as a client module.
-const entries = {
+// Public entry points, built together so that shared modules (errors, masking, protocol constants)
+// land in shared chunks: an app that imports both core and react gets one copy and one `SSKS2MRError`.
+const entry = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  react: 'src/react/index.ts',
   emulator: 'src/emulator/index.ts',
   'emulator-browser': 'src/emulator/browser.ts',
   server: 'src/server/index.ts',
   testing: 'src/testing/index.ts',
+  'testing-browser': 'src/testing/browser.ts',
   cli: 'src/emulator/cli.ts',
 }
-const reactEntry = { react: 'src/react/index.ts' }
 
 const shared: Options = {
+  entry,
   target: 'es2022',
   sourcemap: true,
   splitting: true,
@@ -22,13 +26,15 @@ const shared: Options = {
   clean: false,
 }
 
-const useClient = { banner: { js: "'use client';" } }
+// The stylesheet is shipped as is (plain CSS with variables), exported as `./react/styles.css`.
+async function copyStylesheet(): Promise<void> {
+  mkdirSync('dist/react', { recursive: true })
+  cpSync('src/react/styles.css', 'dist/react/styles.css')
+}
 
 export default defineConfig([
-  { ...shared, entry: entries, format: 'esm' },
-  { ...shared, ...useClient, entry: reactEntry, format: 'esm' },
+  { ...shared, format: 'esm', onSuccess: copyStylesheet },
   // ky and @noble/hashes are ESM-only: a CJS build that keeps them external breaks at require time
   // on Node < 20.19 (TOOLCHAIN.md gotcha 2), so the CJS build inlines them.
-  { ...shared, entry: entries, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
-  { ...shared, ...useClient, entry: reactEntry, format: 'cjs' },
+  { ...shared, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
 ])

@@ -15,7 +15,8 @@ import { chromiumLaunchOptions } from './test/support/chromium'
 
 const r18 = (pkg: string) => fileURLToPath(new URL(`./test/react18/node_modules/${pkg}`, import.meta.url))
 
-const reactTests = ['test/react/**/*.test.{ts,tsx}']
+// The README's tester example is a real test too, so it cannot rot.
+const reactTests = ['test/react/**/*.test.{ts,tsx}', 'stories/examples/*.test-example.tsx']
 const jsdomSetup = ['test/support/jsdom-setup.ts']
 
 export default defineConfig({
