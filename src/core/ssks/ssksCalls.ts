@@ -20,7 +20,7 @@ export async function validateChallenge(ctx: Context, args: SessionCall & { chal
 
 /** The session to work on: validated with `challenge` when there is one, else `sessionId` as given (already authenticated). */
 export function authenticatedSession(ctx: Context, args: SessionCall & { challenge?: string | undefined }): Promise<string> | string {
-  return args.challenge ? validateChallenge(ctx, { ...args, challenge: args.challenge }) : args.sessionId
+  return args.challenge ? validateChallenge(ctx, args as SessionCall & { challenge: string }) : args.sessionId
 }
 
 /**
