@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useEffect, useId, useMemo } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
 import { classNameFor } from '../challenge-entry/classNameFor'
 import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
@@ -21,7 +21,10 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
   const { onDone, onError, autoStart = true, resendCooldownSeconds, className, classNames, unstyled, messages: overrides } = props
   const context = useSSKS2MR()
   const messages = useMemo(() => mergeMessages(context.messages, overrides), [context.messages, overrides])
-  const { state, start, submitCode, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
+  const { state, start, submitCode, retry, canRetry, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
+  // Set by "Try again" until a code is typed: keeps the button (inert) while the retry runs, so
+  // keyboard and screen reader focus is not dropped to the page when it would unmount.
+  const [retrying, setRetrying] = useState(false)
   const titleId = useId()
   const cls = (builtIn: string, part: IdentityFlowPart) => classNameFor(builtIn, unstyled, classNames?.[part])
 
@@ -29,6 +32,15 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
   useEffect(() => {
     if (autoStart) start()
   }, [autoStart, start])
+
+  const handleComplete = useCallback((code: string) => {
+    setRetrying(false)
+    submitCode(code)
+  }, [submitCode])
+  const handleRetry = useCallback(() => {
+    setRetrying(true)
+    retry()
+  }, [retry])
 
   const handleResend = useCallback(async () => {
     // Rejecting tells ChallengeEntry not to announce "new code sent" (the error is shown instead).
@@ -44,6 +56,7 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
   const progress = resending ? '' : progressText(status, purpose, state.result?.mustSaveIdentityAgain, messages)
   const pending = PENDING.has(status) && progress !== ''
   const showButton = status === 'error' || (status === 'idle' && !autoStart)
+  const showRetry = canRetry || (retrying && status === 'verifying')
 
   return (
     <section
@@ -64,7 +77,7 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
           destination={state.destination ?? undefined}
           status={status === 'verifying' ? 'verifying' : error ? 'error' : 'idle'}
           error={errorText}
-          onComplete={submitCode}
+          onComplete={handleComplete}
           onResend={handleResend}
           resendAvailableAt={state.resendAvailableAt ?? undefined}
           autoFocus
@@ -87,6 +100,19 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
         <p className={cls('ssks-error', 'error')} data-ssks-flow-error={error ?? ''} role="alert">
           {errorText}
         </p>
+      ) : null}
+      {showRetry ? (
+        <div className={cls('ssks-flow__actions', 'actions')} data-ssks-flow-actions="">
+          <button
+            type="button"
+            className={cls('ssks-button', 'button')}
+            data-ssks-flow-retry=""
+            aria-disabled={!canRetry || undefined}
+            onClick={canRetry ? handleRetry : undefined}
+          >
+            {messages.retry}
+          </button>
+        </div>
       ) : null}
       {showButton ? (
         <div className={cls('ssks-flow__actions', 'actions')} data-ssks-flow-actions="">

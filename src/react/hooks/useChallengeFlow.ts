@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { CHALLENGE_VALIDITY_MS } from '../../core/protocol/constants'
 import { maskAuthFactor } from '../../core/maskAuthFactor'
+import { SSKS2MRError } from '../../core/errors'
 import type { SSKS2MRSession } from '../../core/session'
 import { ChallengeCode } from '../ChallengeCode'
 import { challengeFlowReducer, initialChallengeFlowState } from '../flow/challengeFlowReducer'
@@ -14,11 +15,18 @@ import { useRetrieveIdentity } from './useRetrieveIdentity'
 import { useSaveIdentity } from './useSaveIdentity'
 
 const DEFAULT_COOLDOWN_SECONDS = 30
+// Failures that say nothing about the code itself: sending the same one again may work.
+const TRANSIENT: ReadonlySet<FlowErrorCode | null> = new Set(['NETWORK', 'TIMEOUT', 'SERVER', 'UNKNOWN'])
+const retryable = (state: ChallengeFlowState) => state.status === 'codeRequired' && !state.needsResend && TRANSIENT.has(state.error)
 
 export interface UseChallengeFlowOptions {
   purpose: ChallengeFlowPurpose
   onDone?: (result: ChallengeFlowResult) => void
-  /** Called on every failed step (a wrong code too), with the code the UI shows a message for. */
+  /**
+   * Called once per failed step (a wrong code too), with the code the UI shows a message for and
+   * the error: the thrown one, or an `SSKS2MRError` with that code when the flow itself decided
+   * (restore with nothing stored).
+   */
   onError?: (code: FlowErrorCode, error: unknown) => void
   /** Seconds before "resend" is offered after a code is sent (`cooldown.availableAt`). Default 30. */
   resendCooldownSeconds?: number
@@ -35,6 +43,10 @@ export interface ChallengeFlow {
   start(): void
   /** Checks `code` and saves or restores; ignored unless a code is awaited. */
   submitCode(code: string): void
+  /** Submits the last code again, after a failure that was not the code's fault (`canRetry`). */
+  retry(): void
+  /** The last code failed on the network or the server (not a wrong code): `retry()` may work. */
+  canRetry: boolean
   /**
    * A new session, hence a new code (clears the field: `state.codeRound` changes). Resolves
    * true once the new code went out, false when the resend was refused or failed (see `error`).
@@ -64,6 +76,9 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   const session = useRef<SSKS2MRSession | null>(null)
   const sessionStartedAt = useRef(0)
   const authenticatedSessionId = useRef<string | undefined>(undefined)
+  // The last submitted code, for retry(): a field fires onComplete once per value, so the same
+  // code cannot come from it again. Dropped when the flow ends or a new code is asked for.
+  const lastCode = useRef<ChallengeCode | null>(null)
   const getSession = useCallback(() => session.current, [])
   const { mutateAsync: save } = useSaveIdentity(getSession)
   const { mutateAsync: retrieve } = useRetrieveIdentity(getSession)
@@ -79,6 +94,7 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     if (next === current.current) return false
     current.current = next
     setState(next)
+    if (next.status === 'done' || next.status === 'error') lastCode.current = null
     if (next.status === 'done' && next.result) latest.current.onDone?.(next.result)
     return true
   }, [latest])
@@ -121,6 +137,7 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     if (!send({ type: event })) return false
     const runId = ++run.current
     session.current = null
+    lastCode.current = null
     try {
       const started = await startSession({ purpose: current.current.purpose })
       if (runId !== run.current) return false
@@ -130,6 +147,10 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
       const resendAvailableAt = Date.now() + (latest.current.resendCooldownSeconds ?? DEFAULT_COOLDOWN_SECONDS) * 1000
       const { mustAuthenticate, authFactor } = started
       send({ type: 'sessionStarted', mustAuthenticate, destination, destinationType: authFactor.type, resendAvailableAt }, runId)
+      // The reducer stops a restore that needs no code (nothing stored); no error was thrown, so
+      // make the typed one the plugin would have thrown and report it like the others.
+      const { status, error } = current.current
+      if (status === 'error' && error) latest.current.onError?.(error, new SSKS2MRError('IDENTITY_NOT_FOUND', 'Could not find this identity'))
       void advance(runId)
       return true
     } catch (error) {
@@ -140,23 +161,32 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
 
   const start = useCallback(() => void begin('start'), [begin])
   const resend = useCallback(() => begin('resend'), [begin])
-  const submitCode = useCallback((code: string) => {
-    if (send({ type: 'codeSubmitted' })) void advance(run.current, new ChallengeCode(code))
+  const submit = useCallback((code: ChallengeCode | null) => {
+    if (!code || !send({ type: 'codeSubmitted' })) return
+    lastCode.current = code
+    void advance(run.current, code)
   }, [send, advance])
+  const submitCode = useCallback((code: string) => submit(new ChallengeCode(code)), [submit])
+  // Not after a wrong code: sending it again would only use up one of the session's tries.
+  const retry = useCallback(() => {
+    if (retryable(current.current)) submit(lastCode.current)
+  }, [submit])
   const reset = useCallback(() => {
     if (send({ type: 'reset' })) {
       run.current += 1
       session.current = null
+      lastCode.current = null
     }
   }, [send])
+  const canRetry = retryable(state)
 
   return useMemo(
     () => ({
-      state, start, submitCode, resend, reset,
+      state, start, submitCode, retry, canRetry, resend, reset,
       destination: state.destination,
       error: state.error,
       cooldown: { availableAt: state.resendAvailableAt, seconds: resendCooldownSeconds },
     }),
-    [state, start, submitCode, resend, reset, resendCooldownSeconds],
+    [state, start, submitCode, retry, canRetry, resend, reset, resendCooldownSeconds],
   )
 }

@@ -22,6 +22,7 @@ export interface FlowMessages {
   restoreDone: string
   /** Restored, but the renewed backup could not be saved: it will be asked again next time. */
   restoreDoneNotResaved: string
+  /** Starts again after an error; also sends the same code again after a network or server failure. */
   retry: string
   /** Shown for errors, keyed by the core error `code` — never the raw error message. */
   flowErrors: Record<FlowErrorCode, string>

@@ -175,7 +175,10 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     await restore.until('error')
     expect(restore.flow().error).toBe('IDENTITY_NOT_FOUND')
     expect(h.emulator.requests().map((r) => r.path)).toEqual(['/tmr/back/challenge_send/'])
-    expect(restore.onError).toHaveBeenCalledTimes(0) // decided by the reducer, not a thrown error
+    // Decided by the reducer (no thrown error), yet reported once with a typed error.
+    expect(restore.onError).toHaveBeenCalledTimes(1)
+    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ name: 'SSKS2MRError', code: 'IDENTITY_NOT_FOUND' }))
+    expect(restore.onDone).not.toHaveBeenCalled()
   })
 
   it('restore with a code but nothing stored (forceAuth): IDENTITY_NOT_FOUND from the search', async () => {
@@ -186,7 +189,8 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     act(() => restore.flow().submitCode(h.lastCode()))
     await restore.until('error')
     expect(restore.flow().error).toBe('IDENTITY_NOT_FOUND')
-    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.anything())
+    expect(restore.onError).toHaveBeenCalledTimes(1)
+    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }))
   })
 
   it('SMS quota used up: SMS_QUOTA from the back-end route, and start() tries again', async () => {
@@ -195,6 +199,8 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     act(() => backup.flow().start())
     await backup.until('error')
     expect(backup.flow().error).toBe('SMS_QUOTA')
+    expect(backup.onError).toHaveBeenCalledTimes(1)
+    expect(backup.onError).toHaveBeenCalledWith('SMS_QUOTA', expect.objectContaining({ code: 'SMS_QUOTA' }))
     act(() => backup.flow().start())
     expect(backup.status()).toBe('starting')
     await backup.until('error')
@@ -224,6 +230,75 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     act(() => restore.flow().submitCode(h.lastCode()))
     await restore.until('done')
     expect(restore.flow().state.result?.accountInfo).toEqual({ userId: stored?.userId, sealdId: stored?.sealdId, deviceId: stored?.deviceId })
+  })
+
+  it.each([
+    ['challenge_validate', 'status', 'SERVER'],
+    ['search', 'status', 'SERVER'],
+    ['challenge_validate', 'drop', 'NETWORK'],
+  ] as const)('%s fault (%s) while verifying: %s, retry() sends the kept code again and restores', async (endpoint, kind, code) => {
+    const h = await setup({ forceAuth: true })
+    // No plugin retries: the fault reaches the flow (search is otherwise retried on 5xx).
+    const { restore } = await backupThenRestore(h, { retries: 0 })
+    expect(restore.flow().canRetry).toBe(false)
+    const status = kind === 'status' ? 503 : undefined
+    h.emulator.faults.add({ endpoint, kind, status })
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await waitFor(() => expect(restore.flow().error).toBe(code))
+    expect(restore.flow().state).toMatchObject({ status: 'codeRequired', needsResend: false, codeRound: 1 })
+    expect(restore.flow().canRetry).toBe(true)
+    expect(restore.onError).toHaveBeenCalledTimes(1)
+    expect(restore.onError).toHaveBeenCalledWith(code, expect.objectContaining({ code, status }))
+
+    act(() => restore.flow().retry())
+    expect(restore.status()).toBe('verifying')
+    expect(restore.flow().canRetry).toBe(false)
+    await restore.until('done')
+    expect(restore.onDone).toHaveBeenCalledTimes(1)
+    expect(restore.onError).toHaveBeenCalledTimes(1)
+    expect(h.emulator.outbox()).toHaveLength(2) // the same code: no new one was asked for
+  })
+
+  it('retry() does nothing after a wrong code, nor before any code', async () => {
+    const h = await setup()
+    const { restore } = await backupThenRestore(h)
+    act(() => restore.flow().retry())
+    expect(restore.status()).toBe('codeRequired')
+    act(() => restore.flow().submitCode(wrongCode(h.lastCode())))
+    await waitFor(() => expect(restore.flow().error).toBe('INVALID_CHALLENGE'))
+    expect(restore.flow().canRetry).toBe(false)
+    const validations = h.emulator.requests().length
+    act(() => restore.flow().retry())
+    expect(restore.status()).toBe('codeRequired')
+    expect(h.emulator.requests()).toHaveLength(validations)
+  })
+
+  it('backup whose push fails (503): retry() saves with the kept code; the new backup then restores', async () => {
+    const h = await setup()
+    const original = await h.device(true)
+    const first = renderFlow(h, original, { purpose: 'backup' })
+    act(() => first.flow().start())
+    await first.until('done')
+
+    const second = renderFlow(h, original, { purpose: 'backup' })
+    act(() => second.flow().start())
+    await second.until('codeRequired') // an identity is stored: SSKS asks for a code
+    h.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
+    act(() => second.flow().submitCode(h.lastCode()))
+    await waitFor(() => expect(second.flow().canRetry).toBe(true))
+    expect(second.flow().error).toBe('SERVER')
+    act(() => second.flow().retry())
+    await second.until('done')
+    expect(second.onDone).toHaveBeenCalledTimes(1)
+    expect(second.onError).toHaveBeenCalledTimes(1)
+    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/push/').map((r) => r.status)).toEqual([200, 503, 200])
+
+    const restore = renderFlow(h, await h.device(false), { purpose: 'restore' })
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await restore.until('done')
+    expect(restore.flow().state.result).toMatchObject({ keysRenewed: false }) // saved through the validated session
   })
 
   it('reset during a request ignores its late answer; double submissions run once', async () => {
