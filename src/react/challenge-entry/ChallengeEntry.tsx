@@ -9,9 +9,9 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type CompositionEvent,
   type FormEvent,
 } from 'react'
-import { OTPInput, type RenderProps } from 'input-otp'
 import { CHALLENGE_LENGTH } from '../../core/protocol/constants'
 import { maskAuthFactor } from '../../core/maskAuthFactor'
 import { challengeEntryMessagesEn } from '../messages/challengeEntry'
@@ -20,9 +20,16 @@ import type { ChallengeEntryProps } from './ChallengeEntryProps'
 import { classNameFor } from './classNameFor'
 import { describeNotice } from './describeNotice'
 import { formatMessage } from './formatMessage'
-import { interpretChallengeInput, pasteIntoChallenge, type ChallengeInputNotice, type ChallengeInputResult } from './interpretChallengeInput'
+import {
+  interpretChallengeInput,
+  pasteIntoChallenge,
+  typeIntoChallenge,
+  type ChallengeInputNotice,
+  type ChallengeInputResult,
+} from './interpretChallengeInput'
 import { isolateBidi } from './isolateBidi'
 import { normalizeChallengeInput } from './normalizeChallengeInput'
+import { readInputSelection, sameSelection, type InputSelection } from './readInputSelection'
 import { ResendButton } from './ResendButton'
 
 /** Visually hidden but read by screen readers; inline so it holds in `unstyled` mode too. */
@@ -41,7 +48,7 @@ const VISUALLY_HIDDEN = {
 /**
  * The field for the 8-character code SSKS sends by email or SMS.
  *
- * One real `<input>` (input-otp) under 8 drawn boxes: typing, paste, autofill and screen readers all
+ * One real, transparent `<input>` laid over 8 drawn boxes: typing, paste, autofill and screen readers all
  * deal with a single ordinary text field. Input is accepted, normalised (NFKC, lower case, no
  * separators), then validated against the challenge alphabet; refused characters are shown and
  * announced, never dropped silently. A complete code calls `onComplete` once.
@@ -70,7 +77,6 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     unstyled,
     id,
     name,
-    nonce,
   },
   forwardedRef,
 ) {
@@ -95,7 +101,6 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   const inputRef = useRef<HTMLInputElement>(null)
   useImperativeHandle(forwardedRef, () => inputRef.current as HTMLInputElement, [])
   const composingRef = useRef(false)
-  const mountedRef = useRef(false)
   // The value as of the last commit, updated synchronously: two events can arrive before React
   // re-renders (Safari sends an input event right after compositionend), and the second must
   // compare against what the first committed, not against the value rendered before both.
@@ -107,12 +112,16 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   // events, paste + input, StrictMode), a different or re-typed one does.
   const completedRef = useRef<string | null>(value.length === CHALLENGE_LENGTH ? value : null)
 
-  // input-otp finds password-manager badges with document.elementFromPoint, which DOMs without
-  // layout (jsdom: jsdom/jsdom#1435) lack: it would throw from a timer as soon as the field is
-  // focused in an app's own jsdom tests. Switched on after mount, where the API is checked.
-  const [canFindBadges, setCanFindBadges] = useState(false)
-  useEffect(() => {
-    setCanFindBadges(typeof document.elementFromPoint === 'function')
+  // The input's caret/selection as the boxes draw it (`null`: not focused). The ref holds what was
+  // last set, so an unchanged selection never calls setState: after a commit React renders once
+  // more for the first no-op update before bailing out (facebook/react#14994).
+  const [selection, setSelection] = useState<InputSelection | null>(null)
+  const selectionRef = useRef<InputSelection | null>(null)
+  const showSelection = useCallback((input: HTMLInputElement, focused = input.ownerDocument.activeElement === input) => {
+    const next = readInputSelection(input, focused)
+    if (sameSelection(next, selectionRef.current)) return
+    selectionRef.current = next
+    setSelection(next)
   }, [])
 
   const locked = status === 'verifying' || status === 'success'
@@ -137,108 +146,80 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     }
   }
 
-  /** Puts `result` in the real input, places the caret like input-otp does, and commits it. */
-  const apply = (input: HTMLInputElement, result: ChallengeInputResult) => {
+  /**
+   * Puts `result` in the real input and commits it, with the selection the browser left (or
+   * `caretAtEnd`), in one render: value and boxes never go out of step for a frame.
+   */
+  const apply = (input: HTMLInputElement, result: ChallengeInputResult, caretAtEnd = false) => {
     const next = result.value ?? committedRef.current
+    // Through React's own value setter: React then sees no change left to report, and the
+    // controlled value rendered next equals what is already in the DOM (caret stays put).
     if (input.value !== next) input.value = next
-    input.setSelectionRange(Math.min(next.length, CHALLENGE_LENGTH - 1), next.length)
-    syncSlotSelection()
+    if (caretAtEnd) placeCaretAtEnd(input)
+    showSelection(input)
     commit(next, result.notice)
   }
 
-  // React runs `onInput` listeners before `onChange` ones for the same native event, so input-otp's
-  // change listener only ever sees an already-normalised value (it cuts the raw value to 8
-  // characters first, which would turn an autofilled "ABCD-EFGH" into "abcdefg"). Not the capture
-  // phase: React flushes the capture phase's updates before the bubble phase, which would commit
-  // each keystroke twice.
   const handleInput = (event: FormEvent<HTMLInputElement>) => {
     const input = event.currentTarget
     const raw = input.value
-    if (composingRef.current || (event.nativeEvent as InputEvent).isComposing) {
+    const nativeEvent = event.nativeEvent as InputEvent
+    if (composingRef.current || nativeEvent.isComposing) {
       setComposingText(raw)
+      showSelection(input)
       return
     }
-    // input-otp re-dispatches plain `input` events to clear :autofill styling: nothing changed then.
+    // Nothing changed (an autofill repeating the value, Safari's input event after compositionend).
     if (raw === committedRef.current && composingText === null) return
     if (composingText !== null) setComposingText(null)
-    const result = interpretChallengeInput(raw)
-    const next = result.value ?? committedRef.current
-    if (raw !== next) {
-      // Through React's own value setter: React then sees no change left to report, and the
-      // controlled value rendered next equals what is already in the DOM (caret stays put).
-      input.value = next
-    }
-    syncSlotSelection()
-    commit(next, result.notice)
+    const typed = nativeEvent.inputType?.startsWith('insert') && typeof nativeEvent.data === 'string' ? nativeEvent.data : null
+    apply(input, typeIntoChallenge(raw, typed))
   }
 
-  const handleCompositionEnd = (event: { currentTarget: HTMLInputElement }) => {
+  const handleCompositionEnd = (event: CompositionEvent<HTMLInputElement>) => {
     composingRef.current = false
-    const input = event.currentTarget
     setComposingText(null)
-    const result = interpretChallengeInput(input.value)
-    const next = result.value ?? committedRef.current
-    if (input.value !== next) input.value = next
-    syncSlotSelection()
-    commit(next, result.notice)
+    apply(event.currentTarget, typeIntoChallenge(event.currentTarget.value, event.data ?? null))
   }
 
   // Pasted text is read whole from the clipboard, before the browser's maxlength can cut it, so a
   // sentence ("Your code is ABCD-EFGH.") yields its code.
-  const handlePasteCapture = (event: ClipboardEvent<HTMLInputElement>) => {
+  const handlePaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget
     if (input.readOnly || input.disabled) return
     const text = event.clipboardData?.getData('text/plain') ?? ''
     event.preventDefault()
-    // input-otp's own paste handler (an iOS fix) would insert the raw text again, cut at 8.
-    event.stopPropagation()
     const current = committedRef.current
     const start = input.selectionStart ?? current.length
     const end = input.selectionEnd ?? current.length
-    apply(input, pasteIntoChallenge(current, start, end, text))
+    apply(input, pasteIntoChallenge(current, start, end, text), true)
   }
 
-  // Multi-character insertions that are not pastes (dictation, keyboard suggestions, some
-  // autofills, `insertText`) hit the input's maxlength before any `input` event: catch them in
-  // `beforeinput` so "ABCD-EFGH" does not arrive as "ABCD-EFG". A native listener, because
-  // React's onBeforeInput is a different, polyfilled event without `inputType`.
+  // The boxes follow the caret through the events that move it without an `input` event
+  // (arrows, clicks, select-all, focus). The same selection read again sets no state.
+  useEffect(() => {
+    const input = inputRef.current
+    if (!input) return
+    const document = input.ownerDocument
+    const follow = (event: Event) => {
+      if (event.type === 'focus') placeCaretAtEnd(input)
+      showSelection(input, event.type === 'blur' ? false : undefined)
+    }
+    const inputEvents = ['focus', 'blur', 'select', 'keyup', 'mouseup'] as const
+    for (const type of inputEvents) input.addEventListener(type, follow)
+    document.addEventListener('selectionchange', follow)
+    // Filled before this effect ran (browser-restored form state, an autofill before hydration).
+    if (input.value !== committedRef.current && !composingRef.current) applyRef.current(input, interpretChallengeInput(input.value))
+    else showSelection(input)
+    return () => {
+      for (const type of inputEvents) input.removeEventListener(type, follow)
+      document.removeEventListener('selectionchange', follow)
+    }
+  }, [showSelection])
   const applyRef = useRef(apply)
   useEffect(() => {
     applyRef.current = apply
   })
-  useEffect(() => {
-    const input = inputRef.current
-    if (!input) return
-    const handleBeforeInput = (event: InputEvent) => {
-      if (composingRef.current || event.isComposing || !event.inputType.startsWith('insert')) return
-      if (event.inputType === 'insertCompositionText' || input.readOnly || input.disabled) return
-      const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? ''
-      const start = input.selectionStart ?? input.value.length
-      const end = input.selectionEnd ?? input.value.length
-      const room = CHALLENGE_LENGTH - (input.value.length - (end - start))
-      if (text.length <= 1 || text.length <= room) return
-      event.preventDefault()
-      applyRef.current(input, pasteIntoChallenge(committedRef.current, start, end, text))
-    }
-    input.addEventListener('beforeinput', handleBeforeInput)
-    return () => input.removeEventListener('beforeinput', handleBeforeInput)
-  }, [])
-
-  // input-otp calls onChange from its change listener (already handled in handleInput) and
-  // once on mount when the browser filled the field before hydration (restored form state, an early
-  // autofill): only that one is taken here. Its child effect runs before this component's effects.
-  const handleOtpChange = () => {
-    const input = inputRef.current
-    if (mountedRef.current || !input) return
-    const result = interpretChallengeInput(input.value)
-    commit(result.value ?? committedRef.current, result.notice)
-  }
-  useEffect(() => {
-    mountedRef.current = true
-    return () => {
-      mountedRef.current = false
-    }
-  }, [])
 
   // A value emptied from outside (new session, reset) may complete with the same code again.
   useEffect(() => {
@@ -251,8 +232,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     if (status !== 'error' || !input || input.disabled) return
     input.focus({ preventScroll: true })
     input.setSelectionRange(0, input.value.length)
-    syncSlotSelection()
-  }, [status, error])
+    showSelection(input)
+  }, [status, error, showSelection])
 
   useEffect(() => {
     if (status === 'verifying') announce(messages.verifying)
@@ -286,7 +267,6 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   })
 
   const describedBy = [hintId, masked !== undefined ? destinationId : null, error ? errorId : null].filter(Boolean).join(' ')
-  const renderSlots = (renderProps: RenderProps) => <ChallengeSlots {...renderProps} classNames={classNames} unstyled={unstyled} />
 
   return (
     <div
@@ -306,21 +286,25 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
         </p>
       )}
       {/* Codes read left to right whatever the page direction (shadcn-ui/ui#11201), and page
-          translation must not rewrite the boxes under React (input-otp sets translate="no" on its
-          own container for the same reason; facebook/react#11538). */}
+          translation must not rewrite the boxes under React (facebook/react#11538). */}
       <div
         className={[classNameFor('ssks-challenge__field', unstyled, classNames?.field), 'notranslate'].filter(Boolean).join(' ')}
         data-ssks-field=""
         dir="ltr"
         translate="no"
       >
-        <OTPInput
+        <ChallengeSlots text={composingText ?? value} selection={selection} classNames={classNames} unstyled={unstyled} />
+        {/* Transparent and laid over the boxes by styles.css (rules keyed on data-ssks-input, so
+            they hold in unstyled mode too). No maxlength: it would cut an autofilled or dictated
+            "ABCD-EFGH" before any event sees it; typeIntoChallenge refuses a 9th typed character. */}
+        <input
           ref={inputRef}
           id={inputId}
           name={name}
+          type="text"
+          className={classNameFor('ssks-challenge__input', unstyled, classNames?.input)}
+          data-ssks-input=""
           value={composingText ?? value}
-          onChange={handleOtpChange}
-          maxLength={CHALLENGE_LENGTH}
           inputMode="text"
           autoComplete="one-time-code"
           autoCapitalize="none"
@@ -334,21 +318,12 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
           autoFocus={autoFocus}
           aria-invalid={status === 'error' || undefined}
           aria-describedby={describedBy}
-          // Password-manager badges sit on the input's right edge, over the last box
-          // (guilhermerodz/input-otp#30): input-otp's default 'increase-width' strategy widens the
-          // input past the boxes when it detects one; styles.css leaves the room it needs.
-          pushPasswordManagerStrategy={canFindBadges ? 'increase-width' : 'none'}
-          // No inline <noscript><style>: blocked by a strict CSP anyway; styles.css has the
-          // no-JavaScript fallback under `@media (scripting: none)`.
-          noScriptCSSFallback={null}
-          nonce={nonce}
           onInput={handleInput}
-          onPasteCapture={handlePasteCapture}
+          onPaste={handlePaste}
           onCompositionStart={() => {
             composingRef.current = true
           }}
           onCompositionEnd={handleCompositionEnd}
-          render={renderSlots}
         />
       </div>
       <p
@@ -389,12 +364,12 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
 })
 
 /**
- * Lets input-otp re-read the selection inside the same event, so the highlighted box moves in
- * the same commit as the new value instead of a second commit when the browser's
- * `selectionchange` arrives (input-otp itself dispatches this event after deletions).
+ * Caret after the last character, or the last character selected once the code is complete (so
+ * typing replaces it instead of being refused): what focusing or pasting into a code field means.
  */
-function syncSlotSelection(): void {
-  document.dispatchEvent(new Event('selectionchange'))
+function placeCaretAtEnd(input: HTMLInputElement): void {
+  const length = input.value.length
+  input.setSelectionRange(Math.min(length, CHALLENGE_LENGTH - 1), length)
 }
 
 function toCode(raw: string): string {

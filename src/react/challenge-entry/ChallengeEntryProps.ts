@@ -10,6 +10,7 @@ export type ChallengeEntryPart =
   | 'label'
   | 'destination'
   | 'field'
+  | 'input'
   | 'slots'
   | 'slot'
   | 'caret'
@@ -56,9 +57,8 @@ export interface ChallengeEntryProps {
   /** Form field name of the real `<input>`. */
   name?: string
   /**
-   * CSP nonce for the one `<style id="input-otp-style">` input-otp adds to `<head>` on first mount
-   * (selection/autofill colours, iOS caret fixes). Needed with a `style-src` CSP without `'unsafe-inline'`;
-   * `styles.css` repeats those rules, so the field still looks right if the tag is blocked.
+   * @deprecated Ignored. The field no longer adds any `<style>` tag at run time (all its rules are
+   * in `styles.css`), so a CSP needs no nonce for it. Still accepted so existing code compiles.
    */
   nonce?: string
 }

@@ -40,3 +40,17 @@ export function pasteIntoChallenge(current: string, start: number, end: number, 
   }
   return { value: combined, notice: refused.length > 0 ? { kind: 'refused', characters: refused } : null }
 }
+
+/**
+ * Like {@link interpretChallengeInput}, for text the user `typed` (a key, an IME commit) into
+ * the field now holding `raw`. The input has no `maxlength` (it would cut autofilled and dictated
+ * codes before any event sees them), so a key pressed in a full field arrives as a 9th character:
+ * that keystroke is ignored as `maxlength` would, reporting only its refused characters.
+ */
+export function typeIntoChallenge(raw: string, typed: string | null): ChallengeInputResult {
+  const result = interpretChallengeInput(raw)
+  if (result.value !== null || typed === null) return result
+  const { refused, meaningfulLength } = normalizeChallengeInput(typed)
+  if (meaningfulLength >= CHALLENGE_LENGTH) return result
+  return { value: null, notice: refused.length > 0 ? { kind: 'refused', characters: refused } : null }
+}

@@ -27,7 +27,7 @@ describe('ChallengeEntry commits while typing (React Profiler, real Chromium)', 
     const before = { ...view.commits, ...renders }
     for (const key of 'abcdefgh') {
       await userEvent.keyboard(key)
-      // Lets the browser's selectionchange and input-otp's 0/10/50 ms timers run between keys.
+      // Lets the browser's selectionchange and keyup (which the boxes follow) arrive between keys.
       await settle(80)
     }
     const counts = {
@@ -40,9 +40,8 @@ describe('ChallengeEntry commits while typing (React Profiler, real Chromium)', 
     expect(view.input.value).toBe('abcdefgh')
     expect(counts.entryRenders).toBeLessThanOrEqual(8)
     expect(counts.commitsWithDomChanges).toBeLessThanOrEqual(8)
-    // input-otp re-sets its selection state (same values) from a timer after each change; React
-    // runs one bail-out pass for the first such no-op update (facebook/react#14994). That pass
-    // calls none of our render functions and writes nothing, but the Profiler counts it.
-    expect(counts.profilerCommits).toBeLessThanOrEqual(16)
+    // The selection arrives in the same commit as the value; the later selectionchange/keyup see
+    // the same selection and set no state, so not even a bail-out pass is counted.
+    expect(counts.profilerCommits).toBeLessThanOrEqual(8)
   })
 })

@@ -74,7 +74,7 @@ export function ControlledChallengeEntry(props: Omit<ChallengeEntryProps, 'value
   )
 }
 
-/** Waits for the next frames, letting selectionchange and input-otp's timers run. */
+/** Waits for the next frames, letting selectionchange and other deferred events arrive. */
 export async function settle(ms = 80): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms))
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { renderToString } from 'react-dom/server'
@@ -26,7 +26,8 @@ describe('ChallengeEntry (jsdom)', () => {
     expect(field.getAttribute('spellcheck')).toBe('false')
     expect(field.getAttribute('dir')).toBe('ltr')
     expect(field.getAttribute('translate')).toBe('no')
-    expect(field.maxLength).toBe(8)
+    // No maxlength: it would cut an autofilled "ABCD-EFGH" before any event; 8 is enforced on input (below).
+    expect(field.hasAttribute('maxlength')).toBe(false)
     expect(field.name).toBe('code')
     const box = root().querySelector('[data-ssks-field]')!
     expect(box.getAttribute('dir')).toBe('ltr')
@@ -115,6 +116,23 @@ describe('ChallengeEntry (jsdom)', () => {
     expect(onComplete).toHaveBeenCalledTimes(1)
   })
 
+  it('ignores a 9th typed character as maxlength would, but still reports a refused one', async () => {
+    const onChange = vi.fn()
+    render(<ChallengeEntry defaultValue="abcdefgh" onChange={onChange} />)
+    const user = userEvent.setup()
+    await user.click(input())
+    input().setSelectionRange(8, 8)
+    await user.keyboard('z')
+    expect(input().value).toBe('abcdefgh')
+    expect(onChange).not.toHaveBeenCalled()
+    expect(root().querySelector('[data-ssks-hint]')!.getAttribute('data-state')).toBe('default')
+    input().setSelectionRange(8, 8)
+    await user.keyboard('0')
+    expect(input().value).toBe('abcdefgh')
+    expect(root().querySelector('[data-ssks-hint]')!.getAttribute('data-state')).toBe('refused')
+    expect(root().querySelector('[data-ssks-live]')!.textContent).toContain('“0”')
+  })
+
   it('does not submit while verifying or disabled', async () => {
     const onComplete = vi.fn()
     render(<ChallengeEntry defaultValue="abcdefg" status="verifying" onComplete={onComplete} />)
@@ -175,13 +193,33 @@ describe('ChallengeEntry (jsdom)', () => {
 })
 
 describe('ChallengeEntry styles and SSR', () => {
-  beforeEach(() => document.getElementById('input-otp-style')?.remove())
-
-  it("puts the nonce on input-otp's one style tag", () => {
+  it('injects no <style> anywhere (strict CSP), and still accepts the deprecated nonce prop', async () => {
+    const styleTags = () => document.querySelectorAll('style').length
+    const before = styleTags()
     render(<ChallengeEntry nonce="r4nd0m" />)
-    const style = document.getElementById('input-otp-style') as HTMLStyleElement
-    expect(style).not.toBeNull()
-    expect(style.nonce || style.getAttribute('nonce')).toBe('r4nd0m')
+    const user = userEvent.setup()
+    await user.click(input())
+    await user.keyboard('abcd')
+    expect(styleTags()).toBe(before)
+    expect(document.querySelector('[nonce]')).toBeNull()
+  })
+
+  it('needs no layout APIs: works in a DOM without elementFromPoint (users\' own jsdom tests)', async () => {
+    const elementFromPoint = document.elementFromPoint
+    // The jsdom setup may polyfill it for other components; this test takes it away again.
+    Object.defineProperty(document, 'elementFromPoint', { value: undefined, configurable: true, writable: true })
+    try {
+      const onComplete = vi.fn()
+      render(<ChallengeEntry onComplete={onComplete} />)
+      const user = userEvent.setup()
+      await user.click(input())
+      await user.keyboard('abcdefgh')
+      // Any timer-driven layout probing would throw after focus; give timers a chance to run.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(onComplete).toHaveBeenCalledWith('abcdefgh')
+    } finally {
+      Object.defineProperty(document, 'elementFromPoint', { value: elementFromPoint, configurable: true, writable: true })
+    }
   })
 
   it('renders on a server without touching the DOM', () => {
