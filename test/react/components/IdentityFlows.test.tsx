@@ -75,6 +75,8 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
     expect(input).toHaveValue(wrong)
     expect(input).toHaveAttribute('aria-invalid', 'true')
     expect(onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
+    // A wrong code is fixed by typing, not by sending it again.
+    expect(screen.queryByRole('button', { name: messages.fr.retry })).toBeNull()
 
     enterCode(h.lastCode())
     await waitFor(() => expect(flowRoot(container).dataset.state).toBe('done'))
@@ -121,10 +123,37 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
     await waitFor(() => expect(h.emulator.requests().length).toBe(before + 1))
   })
 
-  it('restore with nothing stored: IDENTITY_NOT_FOUND text', async () => {
+  it('restore with nothing stored: IDENTITY_NOT_FOUND text, onError called once with a typed error', async () => {
     const h = await setup()
-    renderIn(h, await h.device(false), <IdentityRestore />)
+    const onError = vi.fn()
+    renderIn(h, await h.device(false), <IdentityRestore onError={onError} />)
     expect(await screen.findByRole('alert')).toHaveTextContent(messages.en.flowErrors.IDENTITY_NOT_FOUND)
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }))
+  })
+
+  it.each(['en', 'fr'] as const)('server error while verifying (%s): the code stays, "Try again" sends it again and restores', async (locale) => {
+    const h = await setup({ forceAuth: true })
+    const s = await h.startSession({ purpose: 'backup' })
+    await (await h.device(true)).ssks2MR.saveIdentity({ userId: s.userId, sessionId: s.sessionId, authFactor: s.authFactor, twoManRuleKey: s.twoManRuleKey, challenge: h.lastCode() })
+    const onDone = vi.fn()
+    const onError = vi.fn()
+    const { container } = renderIn(h, await h.device(false), <IdentityRestore onDone={onDone} onError={onError} />, locale)
+    const input = await screen.findByRole('textbox')
+    h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
+    const code = h.lastCode()
+    enterCode(code)
+    await waitFor(() => expect(screen.getByText(messages[locale].flowErrors.SERVER)).toBeInTheDocument())
+    expect(flowRoot(container).dataset.state).toBe('codeRequired')
+    expect(input).toHaveValue(code)
+    expect(onError).toHaveBeenCalledTimes(1)
+
+    fireEvent.click(screen.getByRole('button', { name: messages[locale].retry }))
+    await waitFor(() => expect(flowRoot(container).dataset.state).toBe('done'))
+    expect(onDone).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').map((r) => r.status)).toEqual([200, 503, 200]) // backup, fault, retry
+    expect(screen.queryByRole('button', { name: messages[locale].retry })).toBeNull()
   })
 
   it('autoStart={false} waits for the start button', async () => {

@@ -99,6 +99,24 @@ describe('no secret ever sits in the TanStack cache', () => {
     expect(queryClient.getMutationCache().getAll()).toHaveLength(4) // save, retrieve, re-save, retrieve
   })
 
+  it('a failed verification and its retry with the kept code', async () => {
+    harness = await createHarness({ forceAuth: true })
+    const h = harness
+    const queryClient = h.newQueryClient()
+    const flow = renderHook(() => useChallengeFlow({ purpose: 'backup' }), { wrapper: h.wrapper(await h.device(true), queryClient) })
+    act(() => flow.result.current.start())
+    await waitFor(() => expect(flow.result.current.state.status).toBe('codeRequired'))
+    h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
+    act(() => flow.result.current.submitCode(h.lastCode()))
+    await waitFor(() => expect(flow.result.current.canRetry).toBe(true))
+    act(() => flow.result.current.retry())
+    await waitFor(() => expect(flow.result.current.state.status).toBe('done'))
+
+    expectNoSecrets(queryClient, secretsOf(h))
+    expect(secretsOf(h)).toHaveLength(2) // the key and the one code, sent twice
+    expect(queryClient.getMutationCache().getAll().map((m) => m.state.status)).toEqual(['error', 'success'])
+  })
+
   it('ChallengeCode hides the code from JSON, string conversion and property walks', () => {
     const code = new ChallengeCode('abcd2345')
     expect(JSON.stringify({ challenge: code })).toBe('{"challenge":"[redacted]"}')
