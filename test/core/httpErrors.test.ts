@@ -173,6 +173,32 @@ describe('retries only where repeating cannot change the outcome', () => {
     ])
   })
 
+  it('search is retried after a timeout (each attempt has its own deadline), then succeeds', async () => {
+    const dataB64 = await blob()
+    let searches = 0
+    server = await startCaptureServer((r) => {
+      if (!r.path.endsWith('search/')) return { status: 200, json: { new_id: NEW_SESSION } }
+      searches++
+      return searches === 1 ? 'hang' : { status: 200, json: { data_b64: dataB64, authenticated: true } }
+    })
+    const result = await sdkWithPlugin(server.url, { retries: 1, timeoutMs: 150, retryDelayMs: 5 }).api.retrieveIdentity(retrieveArgs)
+    expect(result.sealdId).toBe('seald-id-1')
+    expect(server.requests.filter((r) => r.path.endsWith('search/'))).toHaveLength(2)
+  })
+
+  it('search timing out on every attempt → TIMEOUT after `retries` extra attempts', async () => {
+    server = await startCaptureServer(scripted('search/', 'hang'))
+    const error = await failure(sdkWithPlugin(server.url, { retries: 1, timeoutMs: 100, retryDelayMs: 5 }).api.retrieveIdentity(retrieveArgs))
+    expect([error.code, error.message]).toEqual(['TIMEOUT', 'Retrieving identity failed: no answer within 100 ms'])
+    expect(server.requests.filter((r) => r.path.endsWith('search/'))).toHaveLength(2)
+  })
+
+  it('a custom fetch that ignores its signal still times out', async () => {
+    const neverAnswers = () => new Promise<Response>(() => {})
+    const error = await failure(sdkWithPlugin('http://127.0.0.1:9/', { timeoutMs: 100, fetch: neverAnswers }).api.saveIdentity(saveArgs))
+    expect(error.code).toBe('TIMEOUT')
+  })
+
   it('search gives up after `retries` extra attempts', async () => {
     server = await startCaptureServer(scripted('search/', { status: 502, json: {} }))
     const error = await failure(sdkWithPlugin(server.url, { retries: 1 }).api.retrieveIdentity(retrieveArgs))

@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isTimeoutError } from 'ky'
+import ky, { HTTPError } from 'ky'
 import type { Context } from '../context'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../errors'
 import { HEADERS, INVALID_CREDENTIALS_DETAIL, PATHS, SMS_QUOTA_DETAIL, TMR_KEY_MODEL } from '../protocol/constants'
@@ -20,6 +20,11 @@ const STATUS_CODES: Record<number, SSKS2MRErrorCode> = { 401: 'UNAUTHORIZED', 40
  * every failure turned into a typed `SSKS2MRError`. `retries` > 0 only for calls whose
  * repetition cannot change the outcome (a read, or re-pushing the same bytes); ky then retries
  * dropped connections, timeouts, 408/429/500/502/503/504 with a doubling delay, and stops on an abort.
+ *
+ * Why ky 1.7.5 (pinned), not 1.14: an app's bundle of the core must stay ≤ 15 % of the official
+ * plugin's browser build (issue 2 §6): 8.4 KB gzip with 1.7.5 vs 9.8 KB with 1.14.3 and 9.5 KB
+ * with 1.13.0, the first with `retryOnTimeout`. 1.7 has no `isHTTPError` (hence `instanceof`) and
+ * never retries its own timeout, so the per-attempt deadline is ours (`fetchWithDeadline`).
  */
 export async function callSSKS(
   ctx: Context,
@@ -37,15 +42,14 @@ export async function callSSKS(
       body: body && JSON.stringify(body),
       signal,
       credentials: 'omit',
-      timeout: ctx.timeoutMs,
-      fetch: ctx.fetch,
+      timeout: false,
+      fetch: (request, init) => fetchWithDeadline(ctx, request as Request, init),
       retry: {
         limit: retries,
         methods: ['post'],
         // ky's default statuses (408, 413, 429, 500, 502, 503, 504); 413 is only retried with a
         // Retry-After, which we do not follow (a server could ask for hours).
         afterStatusCodes: [],
-        retryOnTimeout: true,
         delay: (attempt) => retryDelayMs * 2 ** (attempt - 1),
       },
       hooks: { beforeRetry: [({ retryCount }) => logger.warn('SSKS request retried', { ...log, attempt: retryCount + 1 })] },
@@ -58,6 +62,20 @@ export async function callSSKS(
     logger.debug('SSKS call failed', { ...log, code: mapped.code, status: mapped.status })
     throw mapped
   }
+}
+
+/**
+ * One attempt with its own deadline (`timeoutMs`), so that ky retries a timed-out read like a
+ * dropped connection: ky 1.7 never retries its own `TimeoutError`, and its timeout aborts the
+ * controller every later attempt shares. The deadline's `TimeoutError` (a DOMException) is mapped
+ * to `TIMEOUT` by its name. The race covers a custom `fetch` that ignores its signal.
+ */
+function fetchWithDeadline(ctx: Context, request: Request, init?: RequestInit): Promise<Response> {
+  const deadline = AbortSignal.timeout(ctx.timeoutMs)
+  return new Promise((resolve, reject) => {
+    deadline.onabort = () => reject(deadline.reason)
+    void (ctx.fetch ?? fetch)(request, { ...init, signal: AbortSignal.any([request.signal, deadline]) }).then(resolve, reject)
+  })
 }
 
 /** The non-empty string at `answer[field]`, else a `SERVER` error: the server is not speaking the protocol. */
@@ -81,8 +99,8 @@ function failurePrefix(endpoint: Endpoint): string {
 async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, signal: AbortSignal | undefined, sent: unknown[]): Promise<SSKS2MRError> {
   const prefix = failurePrefix(endpoint)
   if (signal?.aborted) return new SSKS2MRError('ABORTED', `${prefix}: aborted`, { cause: signal.reason })
-  if (isTimeoutError(error)) return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
-  if (!isHTTPError(error)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: error })
+  if ((error as Error)?.name === 'TimeoutError') return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
+  if (!(error instanceof HTTPError)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: error })
   const { status } = error.response
   const answer = (await error.response.json().catch(() => null)) as Answer
   const detail = answer?.detail
