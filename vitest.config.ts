@@ -70,12 +70,12 @@ export default defineConfig({
           include: reactTests,
           setupFiles: jsdomSetup,
           testTimeout: 30_000,
-          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'input-otp'] } },
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
         },
       },
       {
         plugins: [react()],
-        optimizeDeps: { include: ['react', 'react-dom/client', '@tanstack/react-query', 'input-otp', 'axe-core', '@testing-library/react'] },
+        optimizeDeps: { include: ['react', 'react-dom/client', '@tanstack/react-query', 'axe-core', '@testing-library/react'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -93,7 +93,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Everything the stories pull in, pre-bundled up front (TOOLCHAIN.md gotcha 6: a late discovery reloads the page mid-run).
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', 'input-otp', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
         },
         test: {
           name: 'storybook',
