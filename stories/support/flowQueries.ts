@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 export const flowRoot = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-flow]') as HTMLElement
 
 /** Waits until the flow's `data-state` is `status` (real crypto and scrypt run in between). */
-export async function waitForFlowState(canvasElement: HTMLElement, status: string, timeout = 10_000): Promise<void> {
+export async function waitForFlowState(canvasElement: HTMLElement, status: string, timeout = 20_000): Promise<void> {
   await waitFor(() => expect(flowRoot(canvasElement)).toHaveAttribute('data-state', status), { timeout })
 }
 

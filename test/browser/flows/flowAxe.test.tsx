@@ -36,7 +36,8 @@ describe('flows have no axe violations in Chromium', () => {
           </SSKS2MRProvider>
         </QueryClientProvider>,
       )
-      await waitFor(() => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', expected))
+      // Saving derives a key with scrypt: give a loaded CI machine time (waitFor's default is 1 s).
+      await waitFor(() => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', expected), { timeout: 15_000 })
       expect(await violations(view.container)).toEqual([])
       view.unmount()
     }
