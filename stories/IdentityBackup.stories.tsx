@@ -78,7 +78,7 @@ export const WrongCode: Story = {
   loaders: withFixture({ stored: 'backupWithoutCode' }),
   play: async ({ canvasElement, args }) => {
     const input = await typeCode(canvasElement, '23456789')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'))
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'), { timeout: 10_000 })
     await expect(input).toHaveValue('23456789')
     await expect(args.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
     await expect(args.onDone).not.toHaveBeenCalled()
@@ -98,7 +98,7 @@ export const Saving: Story = {
   play: async ({ canvasElement }) => {
     await waitForFlowState(canvasElement, 'saving')
     await expect(flowRoot(canvasElement)).toHaveAttribute('aria-busy', 'true')
-    await waitFor(() => expect(flowStatus(canvasElement)).toHaveTextContent('Saving your backup…'))
+    await waitFor(() => expect(flowStatus(canvasElement)).toHaveTextContent('Saving your backup…'), { timeout: 10_000 })
   },
 }
 

@@ -64,7 +64,7 @@ export const CodeRequested: Story = {
 export const WrongCode: Story = {
   play: async ({ canvasElement, args }) => {
     const input = await typeCode(canvasElement, 'zzzzzzzz')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'))
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'), { timeout: 10_000 })
     await expect(args.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
     await expect(input).toHaveValue('zzzzzzzz')
     await expect(args.onDone).not.toHaveBeenCalled()
@@ -109,9 +109,9 @@ export const ExpiredSessionThenResend: Story = {
     const firstCode = fixture.latestCode()
     fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
     await typeCode(canvasElement, firstCode ?? '')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'))
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'), { timeout: 10_000 })
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
-    await waitFor(() => expect(fixture.latestCode()).not.toBe(firstCode))
+    await waitFor(() => expect(fixture.latestCode()).not.toBe(firstCode), { timeout: 10_000 })
     await typeCode(canvasElement, fixture.latestCode() ?? '')
     await waitForFlowState(canvasElement, 'done')
     await expect(args.onDone).toHaveBeenCalledTimes(1)
