@@ -10,9 +10,10 @@ import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowResult, Cha
 import type { FlowErrorCode } from '../flow/FlowErrorCode'
 import { toFlowErrorCode } from '../flow/toFlowErrorCode'
 import { useSSKS2MR } from '../useSSKS2MR'
+import { retrieveIdentityMutationOptions } from '../query/retrieveIdentityMutationOptions'
+import { saveIdentityMutationOptions } from '../query/saveIdentityMutationOptions'
 import { useLatest } from './useLatest'
-import { useRetrieveIdentity } from './useRetrieveIdentity'
-import { useSaveIdentity } from './useSaveIdentity'
+import { useMutationRunner } from './useMutationRunner'
 
 const DEFAULT_COOLDOWN_SECONDS = 30
 // Failures that say nothing about the code itself: sending the same one again may work.
@@ -66,12 +67,12 @@ export interface ChallengeFlow {
 /**
  * The whole backup or restore journey: session → code (if asked) → save / restore → re-save of
  * renewed keys → done, with every failure mapped to a core error code. State is a pure reducer
- * (`challengeFlowReducer`); this hook runs its side effects through `useSaveIdentity` and
- * `useRetrieveIdentity`. The session (with its key) lives in a ref, never in state or cache.
+ * (`challengeFlowReducer`); this hook runs its side effects as the same TanStack mutations as
+ * `useSaveIdentity` and `useRetrieveIdentity`. The session (with its key) lives in a ref, never in state or cache.
  */
 export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlow {
   const { purpose, resendCooldownSeconds = DEFAULT_COOLDOWN_SECONDS } = options
-  const { startSession } = useSSKS2MR()
+  const { sdk, startSession, queryClient } = useSSKS2MR()
   const latest = useLatest(options)
   const session = useRef<SSKS2MRSession | null>(null)
   const sessionStartedAt = useRef(0)
@@ -80,8 +81,9 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   // code cannot come from it again. Dropped when the flow ends or a new code is asked for.
   const lastCode = useRef<ChallengeCode | null>(null)
   const getSession = useCallback(() => session.current, [])
-  const { mutateAsync: save } = useSaveIdentity(getSession)
-  const { mutateAsync: retrieve } = useRetrieveIdentity(getSession)
+  // The same mutation options as useSaveIdentity / useRetrieveIdentity, run without their re-renders.
+  const save = useMutationRunner(queryClient, useMemo(() => saveIdentityMutationOptions(sdk, getSession), [sdk, getSession]))
+  const retrieve = useMutationRunner(queryClient, useMemo(() => retrieveIdentityMutationOptions(sdk, getSession), [sdk, getSession]))
 
   // State in a ref too, so that transitions are decided synchronously (double clicks, late answers).
   const current = useRef<ChallengeFlowState>(initialChallengeFlowState(purpose))
@@ -94,7 +96,11 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     if (next === current.current) return false
     current.current = next
     setState(next)
-    if (next.status === 'done' || next.status === 'error') lastCode.current = null
+    if (next.status === 'done' || next.status === 'error') {
+      // Nothing left to send: let go of the key and the code (start() asks for a new session).
+      session.current = null
+      lastCode.current = null
+    }
     if (next.status === 'done' && next.result) latest.current.onDone?.(next.result)
     return true
   }, [latest])
