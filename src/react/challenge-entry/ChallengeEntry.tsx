@@ -182,8 +182,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     apply(event.currentTarget, typeIntoChallenge(event.currentTarget.value, event.data ?? null))
   }
 
-  // Pasted text is read whole from the clipboard, before the browser's maxlength can cut it, so a
-  // sentence ("Your code is ABCD-EFGH.") yields its code.
+  // Pasted text is read whole from the clipboard instead of being inserted at the caret, so a
+  // sentence ("Your code is ABCD-EFGH.") yields its code and a pasted code replaces a half-typed one.
   const handlePaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget
     if (input.readOnly || input.disabled) return
@@ -200,20 +200,20 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   useEffect(() => {
     const input = inputRef.current
     if (!input) return
-    const document = input.ownerDocument
+    const ownerDocument = input.ownerDocument
     const follow = (event: Event) => {
       if (event.type === 'focus') placeCaretAtEnd(input)
       showSelection(input, event.type === 'blur' ? false : undefined)
     }
     const inputEvents = ['focus', 'blur', 'select', 'keyup', 'mouseup'] as const
     for (const type of inputEvents) input.addEventListener(type, follow)
-    document.addEventListener('selectionchange', follow)
+    ownerDocument.addEventListener('selectionchange', follow)
     // Filled before this effect ran (browser-restored form state, an autofill before hydration).
     if (input.value !== committedRef.current && !composingRef.current) applyRef.current(input, interpretChallengeInput(input.value))
     else showSelection(input)
     return () => {
       for (const type of inputEvents) input.removeEventListener(type, follow)
-      document.removeEventListener('selectionchange', follow)
+      ownerDocument.removeEventListener('selectionchange', follow)
     }
   }, [showSelection])
   const applyRef = useRef(apply)
@@ -246,7 +246,9 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   const handleResend = useCallback(() => {
     const input = inputRef.current
     setComposingText(null)
-    commitRef.current('', null)
+    // Emptied in the DOM first, so the focus that follows puts the caret in the first box.
+    if (input) applyRef.current(input, { value: '', notice: null })
+    else commitRef.current('', null)
     input?.focus({ preventScroll: true })
     return onResendRef.current?.()
   }, [])

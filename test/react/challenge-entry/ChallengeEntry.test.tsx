@@ -177,8 +177,9 @@ describe('ChallengeEntry (jsdom)', () => {
   })
 
   it('applies classNames per part, and none of its own when unstyled', () => {
-    const { rerender } = render(<ChallengeEntry classNames={{ root: 'mine', slot: 'box' }} />)
+    const { rerender } = render(<ChallengeEntry classNames={{ root: 'mine', slot: 'box', input: 'code-input' }} />)
     expect(root().className).toBe('ssks-challenge mine')
+    expect(input().className).toBe('ssks-challenge__input code-input')
     expect(root().querySelectorAll('.box.ssks-challenge__slot')).toHaveLength(8)
     rerender(<ChallengeEntry unstyled classNames={{ root: 'mine' }} />)
     expect(root().className).toBe('mine')
