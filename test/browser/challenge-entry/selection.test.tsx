@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { userEvent } from 'vitest/browser'
+import { cdp, userEvent } from 'vitest/browser'
 import { cleanup } from '@testing-library/react'
 import { renderChallengeEntry, settle } from './renderChallengeEntry'
 
@@ -25,6 +25,18 @@ describe('ChallengeEntry: the real input over the drawn boxes (Chromium)', () =>
       }
       expect(document.head.querySelector('style#input-otp-style')).toBeNull()
       cleanup()
+    }
+  })
+
+  it('stays invisible in forced-colors (high contrast) mode, where only the boxes draw the code', async () => {
+    const view = renderChallengeEntry({ defaultValue: 'abcd' })
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] })
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).toBe(true)
+      expect(getComputedStyle(view.input).color).toBe('rgba(0, 0, 0, 0)')
+      expect(getComputedStyle(view.input).backgroundColor).toBe('rgba(0, 0, 0, 0)')
+    } finally {
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] })
     }
   })
 
