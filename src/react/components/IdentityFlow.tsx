@@ -4,10 +4,10 @@ import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
 import { classNameFor } from '../challenge-entry/classNameFor'
 import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
 import { useChallengeFlow } from '../hooks/useChallengeFlow'
-import type { SSKS2MRMessages } from '../messages/index'
 import { mergeMessages } from '../messages/mergeMessages'
 import { useSSKS2MR } from '../useSSKS2MR'
 import type { IdentityFlowPart, IdentityFlowProps } from './IdentityFlowProps'
+import { progressText } from './progressText'
 
 const PENDING: ReadonlySet<ChallengeFlowStatus> = new Set(['starting', 'saving', 'verifying', 'renewing'])
 
@@ -123,23 +123,4 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
       ) : null}
     </section>
   )
-}
-
-function progressText(status: ChallengeFlowStatus, purpose: ChallengeFlowPurpose, notResaved: boolean | undefined, messages: SSKS2MRMessages): string {
-  switch (status) {
-    case 'starting':
-      return messages.flowStarting
-    case 'saving':
-      return messages.flowSaving
-    case 'verifying':
-      // The code check and the save/restore are one plugin call; this follows "Checking the code…".
-      return purpose === 'restore' ? messages.flowRestoring : messages.flowSaving
-    case 'renewing':
-      return messages.flowRenewing
-    case 'done':
-      if (purpose === 'backup') return messages.backupDone
-      return notResaved ? messages.restoreDoneNotResaved : messages.restoreDone
-    default:
-      return ''
-  }
 }

@@ -1,4 +1,3 @@
-import '../support/jsdomPolyfills'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
