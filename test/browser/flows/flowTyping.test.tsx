@@ -12,6 +12,9 @@ import { createBrowserHarness } from './browserHarness'
 
 afterEach(() => cleanup())
 
+// Reaching `done` runs scrypt and the SDK's crypto: well over waitFor's 1 s default on a loaded 2-core machine.
+const CRYPTO_WAIT = { timeout: 5_000 }
+
 type Harness = Awaited<ReturnType<typeof createBrowserHarness>>
 
 function renderFlow(h: Harness, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore', onDone = vi.fn()) {
@@ -41,7 +44,7 @@ describe('flows typed in Chromium', () => {
     await waitFor(() => expect(document.activeElement).toBe(flow.input()))
     const code = h.lastCode().toUpperCase()
     await userEvent.keyboard(`${code.slice(0, 4)}-${code.slice(4)}`)
-    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'))
+    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
     expect(flow.onDone).toHaveBeenCalledTimes(1)
     expect(validations(h)).toBe(1)
     expect(flow.root()).toHaveTextContent(messages.en.backupDone)
@@ -65,7 +68,7 @@ describe('flows typed in Chromium', () => {
     expect(flow.root()).toHaveAttribute('data-state', 'codeRequired')
 
     await userEvent.keyboard(right) // replaces the selected wrong code
-    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'))
+    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
     expect(validations(h)).toBe(3) // the save's, the wrong one, the right one
     expect(flow.onDone).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'restore', keysRenewed: false }))
   })
@@ -93,6 +96,6 @@ describe('flows typed in Chromium', () => {
     await waitFor(() => expect(flow.view.container.querySelector('[data-ssks-live]')).toHaveTextContent(/New code sent to \u2068?j•••@example\.com/))
     await userEvent.click(flow.input()!)
     await userEvent.keyboard(h.lastCode())
-    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'))
+    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
   })
 })
