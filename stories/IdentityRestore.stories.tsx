@@ -147,7 +147,7 @@ export const SmsDestination: Story = {
   },
 }
 
-/** The connection drops while fetching the backup: an "offline" message by the field; typing the code again succeeds. */
+/** The connection drops while fetching the backup: an "offline" message by the field, the code kept, and "Try again" sends it again. */
 export const NetworkFailureThenRetry: Story = {
   play: async ({ canvasElement, args, loaded }) => {
     const fixture = fixtureOf(loaded)
@@ -157,11 +157,13 @@ export const NetworkFailureThenRetry: Story = {
     const code = fixture.latestCode() ?? ''
     await typeCode(canvasElement, code)
     await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
-    await expect(args.onError).toHaveBeenCalledWith('NETWORK', expect.anything())
+    await expect(args.onError).toHaveBeenCalledWith('NETWORK', expect.objectContaining({ code: 'NETWORK' }))
+    await expect(within(canvasElement).getByRole('textbox', { name: 'Verification code' })).toHaveValue(code)
     fixture.emulator.faults.clear()
-    await typeCode(canvasElement, code)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))
     await waitForFlowState(canvasElement, 'done')
     await expect(args.onDone).toHaveBeenCalledTimes(1)
+    await expect(args.onError).toHaveBeenCalledTimes(1)
   },
 }
 
