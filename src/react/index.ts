@@ -13,7 +13,7 @@ export type { UseSaveIdentityOptions } from './hooks/useSaveIdentity'
 export { useRetrieveIdentity } from './hooks/useRetrieveIdentity'
 export type { UseRetrieveIdentityOptions } from './hooks/useRetrieveIdentity'
 export { useChallengeFlow } from './hooks/useChallengeFlow'
-export type { ChallengeFlow, UseChallengeFlowOptions } from './hooks/useChallengeFlow'
+export type { ChallengeFlow, UseChallengeFlowOptions } from './hooks/ChallengeFlow'
 export { useResendCooldown } from './hooks/useResendCooldown'
 export type { ResendCooldown, UseResendCooldownOptions } from './hooks/useResendCooldown'
 

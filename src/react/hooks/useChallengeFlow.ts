@@ -6,12 +6,13 @@ import { SSKS2MRError } from '../../core/errors'
 import type { SSKS2MRSession } from '../../core/session'
 import { ChallengeCode } from '../ChallengeCode'
 import { challengeFlowReducer, initialChallengeFlowState } from '../flow/challengeFlowReducer'
-import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowResult, ChallengeFlowState } from '../flow/ChallengeFlowState'
+import type { ChallengeFlowEvent, ChallengeFlowState } from '../flow/ChallengeFlowState'
 import type { FlowErrorCode } from '../flow/FlowErrorCode'
 import { toFlowErrorCode } from '../flow/toFlowErrorCode'
 import { useSSKS2MR } from '../useSSKS2MR'
 import { retrieveIdentityMutationOptions } from '../query/retrieveIdentityMutationOptions'
 import { saveIdentityMutationOptions } from '../query/saveIdentityMutationOptions'
+import type { ChallengeFlow, UseChallengeFlowOptions } from './ChallengeFlow'
 import { useLatest } from './useLatest'
 import { useMutationRunner } from './useMutationRunner'
 
@@ -19,50 +20,6 @@ const DEFAULT_COOLDOWN_SECONDS = 30
 // Failures that say nothing about the code itself: sending the same one again may work.
 const TRANSIENT: ReadonlySet<FlowErrorCode | null> = new Set(['NETWORK', 'TIMEOUT', 'SERVER', 'UNKNOWN'])
 const retryable = (state: ChallengeFlowState) => state.status === 'codeRequired' && !state.needsResend && TRANSIENT.has(state.error)
-
-export interface UseChallengeFlowOptions {
-  purpose: ChallengeFlowPurpose
-  onDone?: (result: ChallengeFlowResult) => void
-  /**
-   * Called once per failed step (a wrong code too), with the code the UI shows a message for and
-   * the error: the thrown one, or an `SSKS2MRError` with that code when the flow itself decided
-   * (restore with nothing stored).
-   */
-  onError?: (code: FlowErrorCode, error: unknown) => void
-  /** Seconds before "resend" is offered after a code is sent (`cooldown.availableAt`). Default 30. */
-  resendCooldownSeconds?: number
-  /**
-   * Clock used to tell an expired code (SSKS: 6 h) from a wrong one; both get the same 403.
-   * Default `Date.now`; tests against the emulator pass `emulator.clock.now`.
-   */
-  now?: () => number
-}
-
-export interface ChallengeFlow {
-  state: ChallengeFlowState
-  /** Asks the back-end for a session; saves at once when no code is needed (first backup). */
-  start(): void
-  /** Checks `code` and saves or restores; ignored unless a code is awaited. */
-  submitCode(code: string): void
-  /** Submits the last code again, after a failure that was not the code's fault (`canRetry`). */
-  retry(): void
-  /** The last code failed on the network or the server (not a wrong code): `retry()` may work. */
-  canRetry: boolean
-  /**
-   * A new session, hence a new code (clears the field: `state.codeRound` changes). Resolves
-   * true once the new code went out, false when the resend was refused or failed (see `error`).
-   */
-  resend(): Promise<boolean>
-  /** Back to `idle`; answers of the abandoned run are ignored. */
-  reset(): void
-  destination: string | null
-  error: FlowErrorCode | null
-  /**
-   * When a resend is offered: a deadline, not a ticking counter, so the flow does not re-render
-   * every second (`ChallengeEntry`'s `resendAvailableAt`, or `useResendCooldown` keyed on `state.codeRound`).
-   */
-  cooldown: { availableAt: number | null; seconds: number }
-}
 
 /**
  * The whole backup or restore journey: session → code (if asked) → save / restore → re-save of
@@ -99,6 +56,7 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     if (next.status === 'done' || next.status === 'error') {
       // Nothing left to send: let go of the key and the code (start() asks for a new session).
       session.current = null
+      authenticatedSessionId.current = undefined
       lastCode.current = null
     }
     if (next.status === 'done' && next.result) latest.current.onDone?.(next.result)
