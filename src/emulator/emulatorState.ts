@@ -1,31 +1,8 @@
 import type { AuthFactor } from '../core/protocol/wire'
 import { authFactorKey } from './authFactorKey'
-import type { EmulatorSnapshot, OutboxEntry } from './types'
+import type { EmulatorSnapshot, OutboxEntry, Session, TmrKey } from './types'
 
-/** A stored backup: one per (user, auth factor). */
-export interface TmrKey {
-  id: string
-  userId: string
-  authFactor: AuthFactor
-  data_b64: string
-  /** True when the last push came through a session validated by a challenge. */
-  authenticated: boolean
-}
-
-/** A session from challenge_send (validated = false) or from challenge_validate (validated = true). */
-export interface Session {
-  id: string
-  userId: string
-  /** The auth factor the back-end gave to challenge_send. */
-  authFactor: AuthFactor
-  challenge: string
-  challengeIssuedAt: number
-  mustAuthenticate: boolean
-  validated: boolean
-  wrongAttempts: number
-  /** Too many wrong codes: every later call on this session gets 429. */
-  burnt: boolean
-}
+export type { Session, TmrKey }
 
 /** The emulator's data, with the indexes the routes need. Pure data: no clock, no I/O. */
 export class EmulatorState {

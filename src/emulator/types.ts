@@ -48,24 +48,39 @@ export interface RequestLogEntry {
   session?: string
 }
 
+/** A stored backup: one per (user, auth factor). */
+export interface TmrKey {
+  id: string
+  userId: string
+  authFactor: AuthFactor
+  data_b64: string
+  /** True when the last push came through a session validated by a challenge. */
+  authenticated: boolean
+}
+
+/** A session from challenge_send (validated = false) or from challenge_validate (validated = true). */
+export interface Session {
+  id: string
+  userId: string
+  /** The auth factor the back-end gave to challenge_send. */
+  authFactor: AuthFactor
+  challenge: string
+  challengeIssuedAt: number
+  mustAuthenticate: boolean
+  validated: boolean
+  wrongAttempts: number
+  /** Too many wrong codes: every later call on this session gets 429. */
+  burnt: boolean
+}
+
 /** Everything the emulator keeps, as JSON (what `dataFile` / `storage` hold). */
 export interface EmulatorSnapshot {
   version: 1
   appId: string
   apiKey: string
   users: string[]
-  tmrKeys: Array<{ id: string; userId: string; authFactor: AuthFactor; data_b64: string; authenticated: boolean }>
-  sessions: Array<{
-    id: string
-    userId: string
-    authFactor: AuthFactor
-    challenge: string
-    challengeIssuedAt: number
-    mustAuthenticate: boolean
-    validated: boolean
-    wrongAttempts: number
-    burnt: boolean
-  }>
+  tmrKeys: TmrKey[]
+  sessions: Session[]
   smsSent: number
   outbox: OutboxEntry[]
 }
