@@ -40,7 +40,6 @@ export async function callSSKS(
     const json = body && JSON.stringify(body)
     const response = await ky.post(new URL(PATHS[endpoint], ctx.url), {
       headers: { ...ctx.keyStore.extraHeaders, 'Content-Type': 'application/json', [HEADERS.session]: sessionId },
-      body: json,
       signal,
       timeout: false,
       fetch: (request) => fetchWithDeadline(ctx, request as Request, json),
@@ -65,9 +64,10 @@ export async function callSSKS(
 }
 
 /**
- * One attempt, sent as `fetch(url, init)` with the JSON string (the official plugin's call shape)
- * rather than ky's Request: ky clones its Request per attempt, turning the body into a stream
- * that fetch uploads chunked, ~0.5 ms of CPU per call in Node (the latency bench).
+ * One attempt, sent as `fetch(url, init)` with the JSON string (the official plugin's call shape).
+ * ky's Request carries no body: in Node every Request body is a web stream, and ky clones its
+ * Request per attempt (a tee: two more streams), which made up most of the plugin's CPU time per
+ * call (the latency bench). It also keeps `data_b64` and challenges out of ky's error objects.
  * Each attempt has its own deadline (`timeoutMs`), so that ky retries a timed-out read like a
  * dropped connection: ky 1.7 never retries its own `TimeoutError`, and its timeout aborts the
  * controller every later attempt shares. The deadline's `TimeoutError` (a DOMException) is mapped
