@@ -7,7 +7,7 @@ export interface Context {
   sdk: SDKHost
   /** Validated `keyStorageURL`. */
   url: string
-  /** Custom fetch; default: ky's, which reads `globalThis.fetch` at call time. */
+  /** Custom fetch; default: `globalThis.fetch`, read at call time (`fetchWithDeadline`). */
   fetch?: typeof globalThis.fetch
   timeoutMs: number
   /** Extra attempts for requests safe to repeat (search). */
