@@ -19,13 +19,16 @@ const r18 = (pkg: string) => fileURLToPath(new URL(`./test/react18/node_modules/
 const reactTests = ['test/react/**/*.test.{ts,tsx}', 'stories/examples/*.test-example.tsx']
 const jsdomSetup = ['test/support/jsdom-setup.ts']
 
-/** Real Chromium (Debian's), headless, for everything about typing, paste, focus, a11y. */
-const headlessChromium = {
+/**
+ * Real Chromium (Debian's), headless, for everything about typing, paste, focus, a11y.
+ * A fresh object per project: Vitest names each instance after its project in place.
+ */
+const headlessChromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: chromiumLaunchOptions }),
   instances: [{ browser: 'chromium' as const }],
-}
+})
 
 export default defineConfig({
   test: {
@@ -88,7 +91,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
-          browser: headlessChromium,
+          browser: headlessChromium(),
         },
       },
       {
@@ -101,7 +104,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 30_000,
-          browser: headlessChromium,
+          browser: headlessChromium(),
         },
       },
       {
