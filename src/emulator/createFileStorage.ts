@@ -34,7 +34,8 @@ export function createFileStorage(file: string): EmulatorStorage {
       }
       const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
       try {
-        writeFileSync(temporary, JSON.stringify(snapshot, null, 2))
+        // Owner-only: the file holds the API key, pending codes and the stored blobs.
+        writeFileSync(temporary, JSON.stringify(snapshot, null, 2), { mode: 0o600 })
         renameSync(temporary, file)
       } catch (error) {
         rmSync(temporary, { force: true })

@@ -21,6 +21,11 @@ export function createSessionHandler(
     if (request.method !== 'POST') {
       return jsonResponse(405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST to start a 2MR session' }, { Allow: 'POST' })
     }
+    // A cookie-authenticated route can be POSTed from any site; each call may email or text the user
+    // a code (and spend SMS quota). Browsers label such requests: refuse them before any work.
+    if (request.headers.get('sec-fetch-site') === 'cross-site') {
+      return jsonResponse(403, { code: 'UNAUTHORIZED', message: 'Cross-site requests cannot start a 2MR session' })
+    }
     let user: SessionUser | null
     try {
       user = await resolveUser(request)

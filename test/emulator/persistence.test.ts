@@ -1,5 +1,5 @@
 /** Persistence to `dataFile`: survives a restart, atomic writes, clear errors on a damaged file. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -63,6 +63,13 @@ describe('dataFile', () => {
       expect(snapshot.tmrKeys).toHaveLength(i + 1)
     }
     expect(readdirSync(dir)).toEqual(['ssks.json'])
+  })
+
+  it('keeps the file readable by its owner only (it holds the API key, pending codes and blobs)', async () => {
+    const dataFile = join(dir, 'ssks.json')
+    running = await startEmulator({ dataFile })
+    await emulatorClient(running).startSession('alice', email())
+    expect(statSync(dataFile).mode & 0o777).toBe(0o600)
   })
 
   it('saves a reset', async () => {

@@ -39,6 +39,20 @@ describe('createSessionHandler', () => {
     expect(JSON.parse(server!.requests[0]!.body)).toEqual({ user_id: 'u1', auth_factor: user.authFactor, create_user: true })
   })
 
+  it('refuses a cross-site request before asking who is signed in or calling SSKS', async () => {
+    let resolved = 0
+    const handler = await handlerFor(async () => (resolved++, user))
+    const crossSite = new Request('https://app.example/api/2mr-session', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const response = await handler(crossSite)
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ code: 'UNAUTHORIZED' })
+    expect(resolved).toBe(0)
+    expect(server!.requests).toHaveLength(0)
+    // Same-site and same-origin requests (and clients that send no such header) go through.
+    const sameSite = new Request('https://app.example/api/2mr-session', { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-site' } })
+    expect((await handler(sameSite)).status).toBe(200)
+  })
+
   it('passes a raw key through and masks a phone number', async () => {
     const rawTwoManRuleKey = generateRawTwoManRuleKey()
     const handler = await handlerFor(async () => ({ userId: 'u2', authFactor: { type: 'SMS', value: '+33612345678' }, rawTwoManRuleKey }))

@@ -9,7 +9,7 @@ import { useSSKS2MR } from '../useSSKS2MR'
 /** Every `useMutation` option except the ones the hook owns (key, function, one-at-a-time scope). */
 export type UseRetrieveIdentityOptions<TContext = unknown> = Omit<
   UseMutationOptions<RetrieveIdentityResult, Error, RetrieveIdentityVariables | void, TContext>,
-  'mutationFn' | 'mutationKey' | 'scope'
+  'mutationFn' | 'mutationKey' | 'retry' | 'networkMode' | 'scope'
 >
 
 /**

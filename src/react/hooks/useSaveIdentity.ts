@@ -6,10 +6,10 @@ import { saveIdentityMutationOptions, type SaveIdentityVariables } from '../quer
 import type { SessionSource } from '../types'
 import { useSSKS2MR } from '../useSSKS2MR'
 
-/** Every `useMutation` option except the ones the hook owns. */
+/** Every `useMutation` option except the ones the hook owns (retries are the plugin's: see the options factory). */
 export type UseSaveIdentityOptions<TContext = unknown> = Omit<
   UseMutationOptions<SaveIdentityResult, Error, SaveIdentityVariables | void, TContext>,
-  'mutationFn' | 'mutationKey'
+  'mutationFn' | 'mutationKey' | 'retry' | 'networkMode'
 >
 
 /**

@@ -19,6 +19,12 @@ export interface RetrieveIdentityVariables {
 export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
   return {
     mutationKey: ssks2MRKeys.retrieve(),
+    // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
+    // repeated retrieval could renew keys twice. The plugin already retries what is safe to retry.
+    retry: false,
+    // Run even when the browser says it is offline, so the user sees the NETWORK error instead of
+    // a flow paused in "verifying" (TanStack's default networkMode 'online' pauses mutations).
+    networkMode: 'always' as const,
     // One at a time: two concurrent retrievals of a non-authenticated backup would both renew keys.
     scope: { id: RETRIEVE_SCOPE_ID },
     mutationFn: (variables: RetrieveIdentityVariables | void): Promise<RetrieveIdentityResult> => {

@@ -16,6 +16,12 @@ export interface SaveIdentityVariables {
 export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
   return {
     mutationKey: ssks2MRKeys.save(),
+    // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
+    // repeated retrieval could renew keys twice. The plugin already retries what is safe to retry.
+    retry: false,
+    // Run even when the browser says it is offline, so the user sees the NETWORK error instead of
+    // a flow paused in "verifying" (TanStack's default networkMode 'online' pauses mutations).
+    networkMode: 'always' as const,
     mutationFn: (variables: SaveIdentityVariables | void): Promise<SaveIdentityResult> => {
       const { challenge, sessionId } = variables || {}
       const args = resolveSession(session, sessionId)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { renderHook, waitFor, act } from '@testing-library/react'
+import { QueryClient, onlineManager } from '@tanstack/react-query'
 import { ChallengeCode } from '../../../src/react/ChallengeCode'
 import { useSaveIdentity } from '../../../src/react/hooks/useSaveIdentity'
 import { useRetrieveIdentity } from '../../../src/react/hooks/useRetrieveIdentity'
@@ -54,6 +55,26 @@ describe('useSaveIdentity / useRetrieveIdentity (real plugin, emulator over 127.
 
     act(() => save.result.current.mutate({ challenge: new ChallengeCode(h.lastCode()) }))
     await waitFor(() => expect(save.result.current.isSuccess).toBe(true))
+  })
+
+  it("ignores the host's mutation retries and offline pausing: a wrong code is sent once, and runs while 'offline'", async () => {
+    harness = await createHarness({ forceAuth: true })
+    const h = harness
+    const sdk = await h.device(true)
+    const session = await h.startSession({ purpose: 'backup' })
+    // A host app whose defaults would re-run failed mutations (each re-run of challenge_validate
+    // burns one of the session's code attempts) and pause them while offline.
+    const hostClient = new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 0 } } })
+    onlineManager.setOnline(false)
+    try {
+      const save = renderHook(() => useSaveIdentity(session), { wrapper: h.wrapper(sdk, hostClient) })
+      act(() => save.result.current.mutate({ challenge: new ChallengeCode(wrongCode(h.lastCode())) }))
+      await waitFor(() => expect(save.result.current.isError).toBe(true))
+      expect(save.result.current.error).toMatchObject({ code: 'INVALID_CHALLENGE' })
+      expect(h.emulator.requests().filter((r) => r.path.includes('challenge_validate'))).toHaveLength(1)
+    } finally {
+      onlineManager.setOnline(true)
+    }
   })
 
   it('without a session, fails with a validation error before any request', async () => {
