@@ -1,4 +1,5 @@
 import { SSKS2MRValidationError } from '../core/errors'
+import { validateKeyStorageURL } from '../core/validation/validateKeyStorageURL'
 import { PATHS } from '../core/protocol'
 import { challengeSend } from './challengeSend'
 import { createSessionHandler } from './createSessionHandler'
@@ -28,16 +29,7 @@ export function createSSKSBackend(options: SSKSBackendOptions): SSKSBackend {
 }
 
 // Absolute path, as the official clients resolve it: any path part of keyStorageURL is dropped.
+// The same URL rules as the front-end plugin, so a URL the back-end accepts also works in the browser.
 function challengeSendURL(keyStorageURL: unknown): string {
-  if (typeof keyStorageURL !== 'string') throw new SSKS2MRValidationError('keyStorageURL', '"keyStorageURL" must be a string')
-  let base: URL
-  try {
-    base = new URL(keyStorageURL)
-  } catch {
-    throw new SSKS2MRValidationError('keyStorageURL', '"keyStorageURL" must be a valid uri')
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new SSKS2MRValidationError('keyStorageURL', '"keyStorageURL" must be a valid uri with a scheme matching the http|https pattern')
-  }
-  return new URL(PATHS.challengeSend, base).href
+  return new URL(PATHS.challengeSend, validateKeyStorageURL(keyStorageURL)).href
 }

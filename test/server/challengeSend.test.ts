@@ -156,6 +156,9 @@ describe('createSSKSBackend options', () => {
   it.each([
     [{ keyStorageURL: 'ftp://x/', appId, apiKey }, 'keyStorageURL'],
     [{ keyStorageURL: 'not a url', appId, apiKey }, 'keyStorageURL'],
+    // Refused by the front-end plugin too (Joi matches the scheme case-sensitively; no spaces).
+    [{ keyStorageURL: 'HTTPS://ssks.example/', appId, apiKey }, 'keyStorageURL'],
+    [{ keyStorageURL: 'https://ssks example/', appId, apiKey }, 'keyStorageURL'],
     [{ keyStorageURL: 'http://127.0.0.1/', appId: '', apiKey }, 'appId'],
     [{ keyStorageURL: 'http://127.0.0.1/', appId, apiKey: '' }, 'apiKey'],
     [{ keyStorageURL: 'http://127.0.0.1/', appId, apiKey, timeoutMs: 0 }, 'timeoutMs'],
