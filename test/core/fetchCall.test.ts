@@ -28,4 +28,17 @@ describe('options.fetch call shape', () => {
     expect(Object.keys(JSON.parse(calls[1]![1]?.body as string))).toEqual(['data_b64', 'auth_factor'])
     expect(init?.signal).toBeInstanceOf(AbortSignal)
   })
+
+  it('a custom fetch that throws its own request data: NETWORK, and the thrown value is not kept as cause', async () => {
+    const leaky = async (_input: unknown, init?: RequestInit) => {
+      throw Object.assign(new Error('proxy refused'), { init })
+    }
+    const { api } = sdkWithPlugin('http://127.0.0.1:9/', { fetch: leaky as typeof fetch, retries: 0 })
+    const error = await api
+      .retrieveIdentity({ userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+      .catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ code: 'NETWORK' })
+    expect((error as Error).cause).toBeUndefined()
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(CHALLENGE)
+  })
 })

@@ -96,15 +96,16 @@ function failurePrefix(endpoint: Endpoint): string {
 
 /**
  * The caller's abort wins (ABORTED), then ky's timeout (TIMEOUT), then a non-2xx answer (by
- * status), and anything else means no HTTP answer came back (NETWORK: fetch's own TypeError,
- * which holds no request data). ky's errors are never kept as `cause`: they hold the Request,
- * whose body may carry `data_b64` or a challenge.
+ * status), and anything else means no HTTP answer came back (NETWORK). ky's errors are never
+ * kept as `cause`: they hold the Request, whose body may carry `data_b64` or a challenge.
  */
 async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, signal: AbortSignal | undefined, sent: unknown[]): Promise<SSKS2MRError> {
   const prefix = failurePrefix(endpoint)
   if (signal?.aborted) return new SSKS2MRError('ABORTED', `${prefix}: aborted`, { cause: signal.reason })
   if ((error as Error)?.name === 'TimeoutError') return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
-  if (!(error instanceof HTTPError)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: error })
+  // The platform fetch's TypeError holds no request data; a custom `options.fetch` may throw anything
+  // (its `init`, with the body), so its error is not kept.
+  if (!(error instanceof HTTPError)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: ctx.fetch ? undefined : error })
   const { status } = error.response
   const answer = (await error.response.json().catch(() => null)) as Answer
   const detail = answer?.detail
