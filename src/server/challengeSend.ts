@@ -43,7 +43,7 @@ export async function challengeSend(config: ChallengeSendConfig, args: Challenge
     throw fetchFailureError(cause, args.signal, timeoutSignal, config.timeoutMs)
   }
 
-  if (!response.ok) throw challengeSendError(response.status, bodyText)
+  if (!response.ok) throw challengeSendError(response.status, bodyText, [config.apiKey, args.userId, args.authFactor?.value])
   return parseAnswer(bodyText, response.status)
 }
 

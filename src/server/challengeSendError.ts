@@ -4,10 +4,12 @@ import { USER_NOT_FOUND } from './userNotFound'
 
 /**
  * Maps a non-2xx answer of `challenge_send` to a typed error. The message carries the status
- * and SSKS's short `detail`, never a request header (the API key) or the request body.
+ * and SSKS's short `detail`, never a request header (the API key) or the request body: the
+ * session route forwards this message to the browser, so a `detail` that echoes any of `sent`
+ * (API key, user id, email or phone) is left out.
  */
-export function challengeSendError(status: number, bodyText: string): SSKS2MRError {
-  const detail = readDetail(bodyText)
+export function challengeSendError(status: number, bodyText: string, sent: Array<string | undefined> = []): SSKS2MRError {
+  const detail = quotableDetail(readDetail(bodyText), sent)
   const suffix = detail ? `: ${detail}` : ''
   if (status === 406 || detail === SMS_QUOTA_DETAIL) {
     return new SSKS2MRError('SMS_QUOTA', `SSKS refused to send an SMS: the SMS quota is used up (406${suffix})`, { status })
@@ -24,6 +26,12 @@ export function challengeSendError(status: number, bodyText: string): SSKS2MRErr
   }
   if (status === 429) return new SSKS2MRError('RATE_LIMITED', `SSKS rate limit reached (429${suffix})`, { status })
   return new SSKS2MRError('SERVER', `SSKS challengeSend failed (${status}${suffix})`, { status })
+}
+
+// Short, printable, and not an echo of what we sent (the core plugin quotes `detail` by the same rule).
+function quotableDetail(detail: string | undefined, sent: Array<string | undefined>): string | undefined {
+  if (detail === undefined || !/^[ -~]{1,100}$/.test(detail)) return undefined
+  return sent.some((value) => value !== undefined && value.length > 3 && (detail.includes(value) || value.includes(detail))) ? undefined : detail
 }
 
 // DRF error bodies are `{"detail": "..."}`; keep only a short string so an odd body cannot flood messages.

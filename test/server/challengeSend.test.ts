@@ -80,6 +80,17 @@ describe('challengeSend', () => {
     expectNoApiKey(error)
   })
 
+  it("quotes SSKS's short detail, but not one that echoes the API key, user id or email (the route forwards messages to browsers)", async () => {
+    const quoted = await failure((await backendAnswering(json(500, { detail: 'Maintenance' }))).challengeSend({ userId: 'u1', authFactor }))
+    expect(quoted.message).toContain('Maintenance')
+    for (const echo of [`bad key ${apiKey}`, `no user user-42`, `bounced: ${authFactor.value}`]) {
+      await server?.close()
+      const error = await failure((await backendAnswering(json(500, { detail: echo }))).challengeSend({ userId: 'user-42', authFactor }))
+      expect(error.message).not.toContain(echo)
+      expect(error.message).toBe('SSKS challengeSend failed (500)')
+    }
+  })
+
   it('tells how to fix an unknown user', async () => {
     const backend = await backendAnswering(json(404, { detail: 'Not found.' }))
     const error = await failure(backend.challengeSend({ userId: 'u1', authFactor }))
