@@ -25,13 +25,15 @@ export function preflightResponse(request: Request, origin: string): Response {
 
 /** Adds the origin header; nothing is exposed beyond the CORS-safelisted response headers. */
 export function withCors(response: Response, origin: string): Response {
+  let target = response
   try {
-    response.headers.set('Access-Control-Allow-Origin', origin)
-    return response
+    target.headers.set('Access-Control-Allow-Origin', origin)
   } catch {
     // Headers of some responses are immutable: copy into a new one.
-    const copy = new Response(response.body, response)
-    copy.headers.set('Access-Control-Allow-Origin', origin)
-    return copy
+    target = new Response(response.body, response)
+    target.headers.set('Access-Control-Allow-Origin', origin)
   }
+  // An echoed origin varies by request: tell caches.
+  if (origin !== '*') target.headers.append('Vary', 'Origin')
+  return target
 }

@@ -8,6 +8,7 @@ import { FaultInjector, type FaultPlan } from './faultInjector'
 import { DETAILS, jsonResponse } from './httpError'
 import { RequestLog } from './requestLog'
 import { DEV_PREFIX } from './routes/devRoutes'
+import { devRouteOrigin } from './devRouteOrigin'
 import { makeFactorTokenKey } from './signFactorToken'
 import type { Emulator, EmulatorEndpoint, EmulatorOptions, OutboxEntry } from './types'
 
@@ -85,8 +86,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function handle(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname
     if (path.startsWith(DEV_PREFIX)) {
-      const response = request.method === 'OPTIONS' ? preflightResponse(request, corsOrigin) : await app.fetch(request)
-      return request.headers.has('origin') ? withCors(response, corsOrigin) : response
+      const origin = request.headers.get('origin')
+      const allowed = devRouteOrigin(origin, corsOrigin)
+      if (allowed === null) return jsonResponse(403, { detail: 'The dev routes only answer pages served from this machine.' })
+      const response = request.method === 'OPTIONS' ? preflightResponse(request, allowed) : await app.fetch(request)
+      return origin !== null ? withCors(response, allowed) : response
     }
     const session = request.headers.get(HEADERS.session)
     const endpoint = request.method === 'POST' ? ENDPOINT_BY_PATH.get(path) : undefined

@@ -81,11 +81,30 @@ describe('CORS', () => {
   it('puts the allowed origin on answers, errors included, and exposes no extra header', async () => {
     const ok = await fetch(at('/__dev/outbox'), { headers: { Origin: 'http://localhost:6006' } })
     const error = await fetch(at(PATHS.search), { method: 'POST', headers: { Origin: 'http://localhost:6006' } })
-    for (const response of [ok, error]) {
-      expect(response.headers.get('access-control-allow-origin')).toBe('*')
-      expect(response.headers.get('access-control-expose-headers')).toBeNull()
-    }
+    expect(error.headers.get('access-control-allow-origin')).toBe('*')
+    // The dev routes echo the (local) page's origin rather than '*'.
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:6006')
+    expect(ok.headers.get('vary')).toContain('Origin')
+    for (const response of [ok, error]) expect(response.headers.get('access-control-expose-headers')).toBeNull()
     expect(error.status).toBe(403)
+  })
+
+  it('keeps the dev routes (live codes, reset) away from pages not served from this machine', async () => {
+    const evil = { Origin: 'https://evil.example' }
+    const read = await fetch(at('/__dev/outbox'), { headers: evil })
+    expect(read.status).toBe(403)
+    expect(read.headers.get('access-control-allow-origin')).toBeNull()
+    // A "simple" cross-site POST (no preflight) is refused too, before it can act.
+    const before = await (await fetch(at('/__dev/faults'))).json()
+    const write = await fetch(at('/__dev/faults'), { method: 'POST', headers: { ...evil, 'Content-Type': 'text/plain' }, body: '{"endpoint":"push","kind":"status","status":500}' })
+    expect(write.status).toBe(403)
+    expect(await (await fetch(at('/__dev/faults'))).json()).toEqual(before)
+    const preflight = await fetch(at('/__dev/reset'), { method: 'OPTIONS', headers: evil })
+    expect(preflight.status).toBe(403)
+    for (const local of ['http://127.0.0.1:5173', 'http://[::1]:6006', 'http://localhost']) {
+      const answer = await fetch(at('/__dev/outbox'), { headers: { Origin: local } })
+      expect([answer.status, answer.headers.get('access-control-allow-origin')]).toEqual([200, local])
+    }
   })
 
   it('adds no CORS header for non-browser calls (no Origin)', async () => {
