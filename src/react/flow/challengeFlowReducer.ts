@@ -78,6 +78,11 @@ function failed(state: ChallengeFlowState, error: FlowErrorCode): ChallengeFlowS
       // The identity is imported and usable, and the previous backup is intact: finish, flagged.
       return { ...state, status: 'done', error: null }
     case 'starting':
+      // A refused resend (quota, rate limit, network) keeps the previous session and its field:
+      // the code already sent may still be valid, and a resend can be tried again later.
+      // `resend` keeps the destination while `start` clears it, so a known one means a resend.
+      if (state.destination !== null) return { ...state, status: 'codeRequired', error }
+      return { ...state, status: 'error', error }
     case 'saving':
       return { ...state, status: 'error', error }
     default:

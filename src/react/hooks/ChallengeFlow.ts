@@ -33,10 +33,11 @@ export interface ChallengeFlow {
   canRetry: boolean
   /**
    * A new session, hence a new code (clears the field: `state.codeRound` changes). Resolves
-   * true once the new code went out, false when the resend was refused or failed (see `error`).
+   * true once the new code went out, false when the resend was refused or failed (see `error`):
+   * the flow then stays on the previous code, which may still be typed.
    */
   resend(): Promise<boolean>
-  /** Back to `idle`; answers of the abandoned run are ignored. */
+  /** Back to `idle`; the abandoned run's pending call is aborted and its answers are ignored. */
   reset(): void
   destination: string | null
   error: FlowErrorCode | null

@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CHALLENGE_VALIDITY_MS } from '../../core/protocol/constants'
 import { maskAuthFactor } from '../../core/maskAuthFactor'
 import { SSKS2MRError } from '../../core/errors'
@@ -26,6 +26,8 @@ const retryable = (state: ChallengeFlowState) => state.status === 'codeRequired'
  * renewed keys → done, with every failure mapped to a core error code. State is a pure reducer
  * (`challengeFlowReducer`); this hook runs its side effects as the same TanStack mutations as
  * `useSaveIdentity` and `useRetrieveIdentity`. The session (with its key) lives in a ref, never in state or cache.
+ * Each run (start, resend) has its own AbortController, aborted by `reset()`, unmount or the next run,
+ * so a cancelled retrieval never goes on to import the identity or renew keys.
  */
 export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlow {
   const { purpose, resendCooldownSeconds = DEFAULT_COOLDOWN_SECONDS } = options
@@ -37,15 +39,39 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   // The last submitted code, for retry(): a field fires onComplete once per value, so the same
   // code cannot come from it again. Dropped when the flow ends or a new code is asked for.
   const lastCode = useRef<ChallengeCode | null>(null)
+  const controller = useRef<AbortController | null>(null)
   const getSession = useCallback(() => session.current, [])
+  // Read when the plugin is called, beside the session: a signal in mutation variables would show in devtools.
+  const getSignal = useCallback(() => controller.current?.signal, [])
   // The same mutation options as useSaveIdentity / useRetrieveIdentity, run without their re-renders.
-  const save = useMutationRunner(queryClient, useMemo(() => saveIdentityMutationOptions(sdk, getSession), [sdk, getSession]))
-  const retrieve = useMutationRunner(queryClient, useMemo(() => retrieveIdentityMutationOptions(sdk, getSession), [sdk, getSession]))
+  const save = useMutationRunner(queryClient, useMemo(() => saveIdentityMutationOptions(sdk, getSession, getSignal), [sdk, getSession, getSignal]))
+  const retrieve = useMutationRunner(queryClient, useMemo(() => retrieveIdentityMutationOptions(sdk, getSession, getSignal), [sdk, getSession, getSignal]))
 
   // State in a ref too, so that transitions are decided synchronously (double clicks, late answers).
   const current = useRef<ChallengeFlowState>(initialChallengeFlowState(purpose))
   const [state, setState] = useState(current.current)
   const run = useRef(0)
+
+  // Abandons the current run: its pending plugin call is aborted, its late answers are ignored.
+  const cancelRun = useCallback(() => {
+    controller.current?.abort()
+    controller.current = null
+    run.current += 1
+    session.current = null
+    lastCode.current = null
+  }, [])
+  const mounted = useRef(false)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+      // StrictMode unmounts and mounts again at once; only a real unmount (still unmounted a
+      // microtask later) cancels, or the session asked for on mount would be thrown away.
+      queueMicrotask(() => {
+        if (!mounted.current) cancelRun()
+      })
+    }
+  }, [cancelRun])
 
   const send = useCallback((event: ChallengeFlowEvent, runId = run.current): boolean => {
     if (runId !== run.current) return false
@@ -99,8 +125,12 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
 
   const begin = useCallback(async (event: 'start' | 'resend'): Promise<boolean> => {
     if (!send({ type: event })) return false
+    controller.current?.abort()
+    controller.current = new AbortController()
     const runId = ++run.current
-    session.current = null
+    // A resend keeps the previous session until a new one arrives: if it is refused, the code
+    // already sent may still be valid. The last code is dropped either way (it may be a wrong one).
+    if (event === 'start') session.current = null
     lastCode.current = null
     try {
       const started = await startSession({ purpose: current.current.purpose })
@@ -136,13 +166,10 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
     if (retryable(current.current)) submit(lastCode.current)
   }, [submit])
   const reset = useCallback(() => {
-    if (send({ type: 'reset' })) {
-      run.current += 1
-      session.current = null
-      lastCode.current = null
-    }
-  }, [send])
-  const canRetry = retryable(state)
+    if (send({ type: 'reset' })) cancelRun()
+  }, [send, cancelRun])
+  // No code to send again after a refused resend (it dropped the last code, maybe a wrong one).
+  const canRetry = retryable(state) && lastCode.current !== null
 
   return useMemo(
     () => ({

@@ -4,9 +4,10 @@ import type { SessionSource } from '../types'
 
 /**
  * Turns the bound session into the plugin's call arguments at the moment the mutation runs.
- * `sessionId` overrides the session's own id (e.g. an `authenticatedSessionId` from a retrieval).
+ * `sessionId` overrides the session's own id (e.g. an `authenticatedSessionId` from a retrieval);
+ * `signal` cancels the call (kept out of mutation variables, which devtools show).
  */
-export function resolveSession(source: SessionSource, sessionId?: string): SSKS2MRCallArgs {
+export function resolveSession(source: SessionSource, sessionId?: string, signal?: AbortSignal): SSKS2MRCallArgs {
   const session = typeof source === 'function' ? source() : source
   // Thrown before any I/O, like the plugin's own argument checks.
   if (!session) throw new SSKS2MRValidationError('session', 'No SSKS session: call startSession first')
@@ -17,5 +18,6 @@ export function resolveSession(source: SessionSource, sessionId?: string): SSKS2
   }
   if (session.rawTwoManRuleKey !== undefined) args.rawTwoManRuleKey = session.rawTwoManRuleKey
   else if (session.twoManRuleKey !== undefined) args.twoManRuleKey = session.twoManRuleKey
+  if (signal) args.signal = signal
   return args
 }

@@ -14,9 +14,10 @@ export interface RetrieveIdentityVariables {
 
 /**
  * TanStack mutation options that retrieve and import the identity through the bound session.
- * The result is the plugin's: account info and flags, never identity bytes.
+ * The result is the plugin's: account info and flags, never identity bytes. `signal`, read when
+ * the mutation runs, cancels it (passed beside the session, never as a variable: devtools show those).
  */
-export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
+export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource, signal?: () => AbortSignal | undefined) {
   return {
     mutationKey: ssks2MRKeys.retrieve(),
     // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
@@ -29,7 +30,7 @@ export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session:
     scope: { id: RETRIEVE_SCOPE_ID },
     mutationFn: (variables: RetrieveIdentityVariables | void): Promise<RetrieveIdentityResult> => {
       const { challenge, sessionId } = variables || {}
-      const args = resolveSession(session, sessionId)
+      const args = resolveSession(session, sessionId, signal?.())
       return sdk.ssks2MR.retrieveIdentity(
         challenge ? { ...args, challenge: ChallengeCode.reveal(challenge) } : args,
       )

@@ -12,8 +12,11 @@ export interface SaveIdentityVariables {
   sessionId?: string
 }
 
-/** TanStack mutation options that save the SDK's current identity through the bound session. */
-export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource) {
+/**
+ * TanStack mutation options that save the SDK's current identity through the bound session.
+ * `signal`, read when the mutation runs, cancels it (passed beside the session, never as a variable).
+ */
+export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource, signal?: () => AbortSignal | undefined) {
   return {
     mutationKey: ssks2MRKeys.save(),
     // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
@@ -24,7 +27,7 @@ export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: Ses
     networkMode: 'always' as const,
     mutationFn: (variables: SaveIdentityVariables | void): Promise<SaveIdentityResult> => {
       const { challenge, sessionId } = variables || {}
-      const args = resolveSession(session, sessionId)
+      const args = resolveSession(session, sessionId, signal?.())
       return sdk.ssks2MR.saveIdentity(
         challenge ? { ...args, challenge: ChallengeCode.reveal(challenge) } : args,
       )

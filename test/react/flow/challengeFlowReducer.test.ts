@@ -75,8 +75,20 @@ describe('challengeFlowReducer', () => {
     const quota = run('backup', { type: 'start' }, { type: 'failed', error: 'SMS_QUOTA' })
     expect(quota).toMatchObject({ status: 'error', error: 'SMS_QUOTA' })
     expect(run('backup', { type: 'start' }, noCode, { type: 'failed', error: 'NETWORK' })).toMatchObject({ status: 'error', error: 'NETWORK' })
-    const again = run('backup', { type: 'start' }, codeSent, { type: 'resend' }, { type: 'failed', error: 'SMS_QUOTA' }, { type: 'start' })
+    const again = run('backup', { type: 'start' }, codeSent, { type: 'codeSubmitted' }, { type: 'failed', error: 'WRONG_KEY' }, { type: 'start' })
     expect(again).toMatchObject({ status: 'starting', error: null, codeRound: 1 })
+  })
+
+  it.each(['SMS_QUOTA', 'RATE_LIMITED', 'NETWORK'] as const)('a refused resend (%s) goes back to the code, with the error and the same round', (error) => {
+    const waiting = run('restore', { type: 'start' }, codeSent)
+    const refused = run('restore', { type: 'start' }, codeSent, { type: 'resend' }, { type: 'failed', error })
+    expect(refused).toEqual({ ...waiting, error })
+    // The code already sent may still be valid: it can be submitted, or the resend tried again.
+    expect(challengeFlowReducer(refused, { type: 'codeSubmitted' })).toMatchObject({ status: 'verifying', error: null })
+    expect(challengeFlowReducer(refused, { type: 'resend' })).toMatchObject({ status: 'starting', error: null })
+    // A session that could no longer check codes still cannot after a refused resend.
+    const gone = run('restore', { type: 'start' }, codeSent, { type: 'codeSubmitted' }, { type: 'failed', error: 'SESSION_NOT_FOUND' }, { type: 'resend' }, { type: 'failed', error })
+    expect(gone).toMatchObject({ status: 'codeRequired', error, needsResend: true, codeRound: 1 })
   })
 
   it('ignores events that do not apply (same object back)', () => {

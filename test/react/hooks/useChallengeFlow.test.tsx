@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import type { QueryClient } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
+import type { StartSession } from '../../../src/react/types'
 import { useChallengeFlow } from '../../../src/react/hooks/useChallengeFlow'
 import type { UseChallengeFlowOptions } from '../../../src/react/hooks/ChallengeFlow'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
@@ -302,7 +305,7 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     expect(restore.flow().state.result).toMatchObject({ keysRenewed: false }) // saved through the validated session
   })
 
-  it('reset during a request ignores its late answer; double submissions run once', async () => {
+  it('reset during a request aborts it and ignores its late answer; double submissions run once', async () => {
     const h = await setup()
     await backupThenRestore(h)
     const queryClient = h.newQueryClient()
@@ -322,6 +325,85 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     expect(restore.status()).toBe('idle')
     expect(restore.onDone).not.toHaveBeenCalled()
     expect(queryClient.getMutationCache().getAll()).toHaveLength(1)
-    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/')).toHaveLength(1)
+    // One mutation for two submissions; its request was aborted during the emulator's delay, so
+    // the code was never checked (the emulator logs a request once it handles it).
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/')).toHaveLength(0)
+  })
+  it('a refused resend (SMS_QUOTA) keeps the code field and the previous session: the earlier code still restores', async () => {
+    const h = await setup()
+    await backupThenRestore(h)
+    // The app's route refuses the second session (its back-end answered { code: 'SMS_QUOTA' }).
+    let calls = 0
+    const startSession: StartSession = (request) => (++calls === 2 ? Promise.reject({ code: 'SMS_QUOTA' }) : h.startSession(request))
+    const sdk = await h.device(false)
+    const queryClient = h.newQueryClient()
+    const onError = vi.fn()
+    const onDone = vi.fn()
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <SSKS2MRProvider sdk={sdk} startSession={startSession}>{children}</SSKS2MRProvider>
+      </QueryClientProvider>
+    )
+    const hook = renderHook(() => useChallengeFlow({ purpose: 'restore', onError, onDone, now: () => h.emulator.clock.now() }), { wrapper })
+    act(() => hook.result.current.start())
+    await waitFor(() => expect(hook.result.current.state.status).toBe('codeRequired'))
+    const earlierCode = h.lastCode()
+    let resent: boolean | undefined
+    await act(async () => {
+      resent = await hook.result.current.resend()
+    })
+    expect(resent).toBe(false)
+    expect(calls).toBe(2)
+    expect(hook.result.current.state).toMatchObject({ status: 'codeRequired', error: 'SMS_QUOTA', needsResend: false, codeRound: 1 })
+    expect(hook.result.current.canRetry).toBe(false) // nothing to send again: the code was not the problem
+    expect(onError).toHaveBeenCalledWith('SMS_QUOTA', { code: 'SMS_QUOTA' })
+    act(() => hook.result.current.submitCode(earlierCode))
+    await waitFor(() => expect(hook.result.current.state.status).toBe('done'))
+    expect(onDone).toHaveBeenCalledTimes(1)
+    expect(sdk.cloudStandIn.calls).toContain('importIdentity')
+  })
+
+  it('reset() while a retrieval is pending aborts it: nothing is imported and no error is shown', async () => {
+    const h = await setup()
+    await backupThenRestore(h)
+    const device = await h.device(false)
+    const queryClient = h.newQueryClient()
+    const restore = renderFlow(h, device, { purpose: 'restore' }, queryClient)
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    h.emulator.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 500 })
+    act(() => restore.flow().submitCode(h.lastCode()))
+    // Pending on the slow search (the code itself was accepted).
+    await waitFor(() => expect(h.emulator.requests().some((r) => r.path === '/tmr/front/challenge_validate/' && r.status === 200)).toBe(true))
+    expect(queryClient.isMutating()).toBe(1)
+    act(() => restore.flow().reset())
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0))
+    // The aborted call settles at once, long before the search would have answered.
+    expect(queryClient.getMutationCache().getAll().at(-1)?.state.error).toMatchObject({ code: 'ABORTED' })
+    await new Promise((resolve) => setTimeout(resolve, 700)) // past the search's delay
+    expect(device.cloudStandIn.calls).not.toContain('importIdentity')
+    expect(device.cloudStandIn.calls).toEqual([])
+    expect(restore.flow().state).toMatchObject({ status: 'idle', error: null })
+    expect(restore.onError).not.toHaveBeenCalled()
+    expect(restore.onDone).not.toHaveBeenCalled()
+  })
+
+  it('unmounting while a retrieval is pending aborts it too', async () => {
+    const h = await setup()
+    await backupThenRestore(h)
+    const device = await h.device(false)
+    const queryClient = h.newQueryClient()
+    const restore = renderFlow(h, device, { purpose: 'restore' }, queryClient)
+    act(() => restore.flow().start())
+    await restore.until('codeRequired')
+    h.emulator.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 500 })
+    act(() => restore.flow().submitCode(h.lastCode()))
+    await waitFor(() => expect(queryClient.isMutating()).toBe(1))
+    restore.hook.unmount()
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0))
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect(device.cloudStandIn.calls).toEqual([])
+    expect(restore.onError).not.toHaveBeenCalled()
   })
 })
