@@ -364,7 +364,8 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     expect(sdk.cloudStandIn.calls).toContain('importIdentity')
   })
 
-  it('reset() while a retrieval is pending aborts it: nothing is imported and no error is shown', async () => {
+  /** A restore on a new device whose right code was submitted and whose search answers in 500 ms. */
+  async function restorePendingOnSlowSearch() {
     const h = await setup()
     await backupThenRestore(h)
     const device = await h.device(false)
@@ -374,6 +375,11 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
     await restore.until('codeRequired')
     h.emulator.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 500 })
     act(() => restore.flow().submitCode(h.lastCode()))
+    return { h, device, queryClient, restore }
+  }
+
+  it('reset() while a retrieval is pending aborts it: nothing is imported and no error is shown', async () => {
+    const { h, device, queryClient, restore } = await restorePendingOnSlowSearch()
     // Pending on the slow search (the code itself was accepted).
     await waitFor(() => expect(h.emulator.requests().some((r) => r.path === '/tmr/front/challenge_validate/' && r.status === 200)).toBe(true))
     expect(queryClient.isMutating()).toBe(1)
@@ -390,15 +396,7 @@ describe('useChallengeFlow against the emulator (real plugin and SDK, cloud stan
   })
 
   it('unmounting while a retrieval is pending aborts it too', async () => {
-    const h = await setup()
-    await backupThenRestore(h)
-    const device = await h.device(false)
-    const queryClient = h.newQueryClient()
-    const restore = renderFlow(h, device, { purpose: 'restore' }, queryClient)
-    act(() => restore.flow().start())
-    await restore.until('codeRequired')
-    h.emulator.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 500 })
-    act(() => restore.flow().submitCode(h.lastCode()))
+    const { device, queryClient, restore } = await restorePendingOnSlowSearch()
     await waitFor(() => expect(queryClient.isMutating()).toBe(1))
     restore.hook.unmount()
     await waitFor(() => expect(queryClient.isMutating()).toBe(0))
