@@ -1,5 +1,7 @@
 import type { SDKPlugin } from '@seald-io/sdk/lib/main.js'
 import type { Context } from './context'
+import { detectPlatform } from './crypto/platform'
+import { resolveCipher, resolveRandomBytes } from './crypto/resolveCrypto'
 import { resolveScrypt } from './crypto/resolveScrypt'
 import { createKeyStore } from './keyStore/createKeyStore'
 import { silentLogger } from './logger'
@@ -27,6 +29,7 @@ export function SSKS2MR(keyStorageURL: string = DEFAULT_KEY_STORAGE_URL, pluginO
     const url = validateKeyStorageURL(keyStorageURL)
     const options = validateOptions(pluginOptions)
     const toSDKBytes = sdkBytesConverter(host)
+    const platform = detectPlatform()
     const ctx = {
       timeoutMs: 30_000,
       retries: 2,
@@ -35,9 +38,12 @@ export function SSKS2MR(keyStorageURL: string = DEFAULT_KEY_STORAGE_URL, pluginO
       logger: silentLogger,
       ...options,
       sdk: host,
+      appId: host.appId,
       url,
       toSDKBytes,
-      scrypt: resolveScrypt(options.scrypt, host.utils?.scrypt, toSDKBytes),
+      scrypt: resolveScrypt(options.scrypt, host.utils?.scrypt, toSDKBytes, platform),
+      cipher: resolveCipher(host.sscrypto, toSDKBytes, platform),
+      randomBytes: resolveRandomBytes(host.sscrypto),
     } as Omit<Context, 'keyStore'> as Context // keyStore is set just below: its calls need ctx
     const keyStore = (ctx.keyStore = createKeyStore(ctx, host.appId, host.version))
     host.ssks2MR = {

@@ -1,9 +1,10 @@
+import type { CryptoContext } from './crypto/cryptoContext'
 import type { SSKS2MRLogger } from './logger'
 import type { SDKHost } from './sdkHost'
-import type { KeyStore2MR, ScryptFunction } from './types'
+import type { KeyStore2MR } from './types'
 
-/** What one installed plugin shares between its calls: the SDK, settings, scrypt and logger. */
-export interface Context {
+/** What one installed plugin shares between its calls: the SDK, settings, crypto and logger. */
+export interface Context extends CryptoContext {
   sdk: SDKHost
   /** Validated `keyStorageURL`. */
   url: string
@@ -17,7 +18,6 @@ export interface Context {
   /** First retry delay; doubles on each attempt. */
   retryDelayMs: number
   logger: SSKS2MRLogger
-  scrypt: ScryptFunction
   /** Bytes → the Buffer class the SDK checks for. */
   toSDKBytes: (bytes: Uint8Array) => Uint8Array
   /** Its `extraHeaders` are read at call time, so callers can change them (as the official plugin). */

@@ -1,19 +1,23 @@
+import type { SDKSSCrypto } from './crypto/resolveCrypto'
 import type { SDKScrypt } from './crypto/resolveScrypt'
 import type { AccountInfo } from './types'
 
 /**
  * The members of a `SealdSDK` instance the plugin uses. A real SDK has them all; test stand-ins
- * (src/testing) may replace `importIdentity`, `renewKey` and `goatee.account.exportBackupKey`.
+ * (src/testing) may replace `importIdentity`, `renewKey`, `prepareRenew` and `goatee.account.exportBackupKey`.
  * `goatee` is a getter that throws before `initialize()`, so it is only read when needed.
  */
 export interface SDKHost {
   appId: string
   version: string
   utils?: { scrypt?: SDKScrypt }
-  sscrypto?: { utils?: { randomBytes?: (size: number) => unknown } }
+  sscrypto?: SDKSSCrypto
   readonly goatee: { account: { exportBackupKey(): Promise<Uint8Array> } }
   importIdentity(identity: Uint8Array): Promise<AccountInfo>
-  renewKey(): Promise<void>
+  /** 0.34+: the prepared renewal is imported like an identity (new keys tried first, then the old). */
+  renewKey(options?: { preparedRenewal?: Uint8Array }): Promise<void>
+  /** 0.34+: new keys made (and contacts refreshed) without switching to them yet. */
+  prepareRenew?: () => Promise<Uint8Array>
 }
 
 type BufferClass = { from(bytes: Uint8Array): Uint8Array; isBuffer?: unknown }

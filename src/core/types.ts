@@ -56,8 +56,10 @@ export interface SaveIdentityArgs extends SSKS2MRCallArgs {
 }
 
 export interface SaveIdentityResult {
-  /** Id of the stored blob on SSKS (the TMRKey id). */
+  /** Id of the stored blob on SSKS (the TMRKey id), as the official 0.25 plugin and the mobile SDKs name it. */
   ssksId: string
+  /** The same id, as the newer official JS API names it. */
+  id: string
   /** Session used for the push; reusable for a later call without a new challenge when it was validated. */
   authenticatedSessionId: string
 }

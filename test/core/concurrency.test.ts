@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { retrievalLockName, runExclusive } from '../../src/core/concurrency/runExclusive'
-import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
+import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { testCrypto } from './support/cryptoContext'
 import { startCaptureServer, type CaptureServer } from './support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, RAW_KEY, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
 
@@ -20,8 +21,8 @@ const deferred = () => {
 
 describe('retrievals of one identity run one at a time', () => {
   it('two concurrent retrievals of the same user and factor do not interleave; another user runs alongside', async () => {
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
-    const otherBlob = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-2', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes({ userId: 'user-2' }), scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+    const otherBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-2', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes({ userId: 'user-2' }))
     server = await startCaptureServer((r) => {
       const session = String(r.headers['x-seald-session'])
       if (r.path.endsWith('challenge_validate/')) return { status: 200, json: { new_id: `${session}-validated` }, delayMs: 40 }
@@ -95,7 +96,7 @@ describe('retrievals of one identity run one at a time', () => {
         },
       },
     })
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
     server = await startCaptureServer((r) =>
       r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: 'validated' } } : { status: 200, json: { data_b64: dataB64, authenticated: true } },
     )

@@ -15,7 +15,7 @@ describe('options.fetch call shape', () => {
     const { api } = sdkWithPlugin('http://127.0.0.1:9/base/', { fetch: fetchSpy as typeof fetch })
     const args = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY }
     const result = await api.saveIdentity({ ...args, identity: new Uint8Array([1, 2, 3]) })
-    expect(result).toEqual({ ssksId: 'tmr-1', authenticatedSessionId: NEW_SESSION })
+    expect(result).toEqual({ ssksId: 'tmr-1', id: 'tmr-1', authenticatedSessionId: NEW_SESSION })
     expect(calls.map(([url]) => url)).toEqual(['http://127.0.0.1:9/tmr/front/challenge_validate/', 'http://127.0.0.1:9/tmr/front/push/'])
     const [, init] = calls[0]!
     expect(init?.method).toBe('POST')

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
+import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { testCrypto } from './support/cryptoContext'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../../src/core/index'
 import { startCaptureServer, type CaptureServer, type Reply } from './support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
@@ -81,13 +82,13 @@ describe('every non-2xx is a typed error with a stable code', () => {
 
   it('a wrong key is WRONG_KEY with the official messages (raw and password mode)', async () => {
     const otherRaw = Buffer.alloc(64, 1).toString('base64')
-    const rawBlob = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: otherRaw, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const rawBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: otherRaw }, standInIdentityBytes())
     server = await startCaptureServer(scripted('none', { status: 500 }, rawBlob))
     const raw = await failure(sdkWithPlugin(server.url).api.retrieveIdentity(retrieveArgs))
     expect([raw.code, raw.message]).toEqual(['WRONG_KEY', 'Invalid rawTwoManRuleKey'])
     await server.close()
 
-    const passwordBlob = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', twoManRuleKey: 'right', identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const passwordBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', twoManRuleKey: 'right' }, standInIdentityBytes())
     server = await startCaptureServer(scripted('none', { status: 500 }, passwordBlob))
     const { api, sdk } = sdkWithPlugin(server.url)
     const wrongUser = await failure(api.retrieveIdentity({ ...retrieveArgs, rawTwoManRuleKey: undefined, twoManRuleKey: 'right', userId: 'user-2' }))
@@ -151,7 +152,7 @@ describe('transport failures', () => {
 })
 
 describe('retries only where repeating cannot change the outcome', () => {
-  const blob = () => encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+  const blob = () => encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
 
   it('search is retried on 5xx and dropped connections, then succeeds', async () => {
     const dataB64 = await blob()

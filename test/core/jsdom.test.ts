@@ -29,7 +29,7 @@ describe('core under jsdom', () => {
       identity: new Uint8Array([1, 2, 3]),
       signal: controller.signal,
     })
-    expect(result).toEqual({ ssksId: 'tmr', authenticatedSessionId: NEW_SESSION })
+    expect(result).toEqual({ ssksId: 'tmr', id: 'tmr', authenticatedSessionId: NEW_SESSION })
   })
 
   it('aborts with a jsdom AbortSignal', async () => {

@@ -10,7 +10,7 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
     const sdk = realSDK([SSKS2MR('http://127.0.0.1:8080')])
     expectTypeOf(sdk.ssks2MR).toEqualTypeOf<SSKS2MRApi>()
     expectTypeOf(sdk.ssks2MR.retrieveIdentity).returns.resolves.toHaveProperty('mustSaveIdentityAgain')
-    expectTypeOf(sdk.ssks2MR.saveIdentity).returns.resolves.toEqualTypeOf<{ ssksId: string; authenticatedSessionId: string }>()
+    expectTypeOf(sdk.ssks2MR.saveIdentity).returns.resolves.toEqualTypeOf<{ ssksId: string; id: string; authenticatedSessionId: string }>()
     expect(typeof sdk.ssks2MR.getFactorToken).toBe('function')
   })
 

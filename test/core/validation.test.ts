@@ -206,6 +206,6 @@ describe('inputs the official plugin accepts are accepted (validation passes, th
     const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch, scrypt: async () => new Uint8Array(64) })])
       .ssks2MR as SSKS2MRApi
     const result = await ours.saveIdentity({ ...valid, authFactor: { type: 'EM', value: 'alice@example.com' }, challenge: undefined, identity: new Uint8Array([1, 2, 3]) })
-    expect(result).toEqual({ ssksId: 'tmr-1', authenticatedSessionId: valid.sessionId })
+    expect(result).toEqual({ ssksId: 'tmr-1', id: 'tmr-1', authenticatedSessionId: valid.sessionId })
   })
 })

@@ -2,11 +2,16 @@ import { scrypt as nodeScryptCb } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { decodeBase64 } from '../../src/core/crypto/base64'
 import { deriveKey } from '../../src/core/crypto/deriveKey'
-import { decodeIdentityBlob, encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
+import { decryptIdentity, encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { encodeText } from '../../src/core/crypto/encodeText'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { sscryptoCipher, type SSCryptoSymKeyClass } from '../../src/core/crypto/sscryptoCipher'
+import { webCryptoCipher } from '../../src/core/crypto/symKey'
+import { sdkBytesConverter } from '../../src/core/sdkHost'
 import { saltSuffix } from '../../src/core/protocol/constants'
 import type { ScryptFunction } from '../../src/core/types'
+import { testCrypto } from './support/cryptoContext'
+import { realSDK } from './support/realSDK'
 import { fromHex, hex, loadVectors } from './support/vectors'
 
 const vectors = loadVectors()
@@ -17,7 +22,14 @@ const nodeScrypt: ScryptFunction = (password, salt) =>
   )
 
 const keyOf = (v: (typeof vectors.vectors)[number]) =>
-  v.rawTwoManRuleKey !== undefined ? { rawTwoManRuleKey: v.rawTwoManRuleKey } : { twoManRuleKey: v.twoManRuleKey! }
+  v.rawTwoManRuleKey !== undefined ? { userId: v.userId, rawTwoManRuleKey: v.rawTwoManRuleKey } : { userId: v.userId, twoManRuleKey: v.twoManRuleKey! }
+
+// Both ciphers the plugin picks from: WebCrypto (browsers) and the real SDK's sscrypto (Node, React Native).
+const sdk = realSDK() as unknown as { sscrypto: { SymKey: SSCryptoSymKeyClass } }
+const ciphers = [
+  ['WebCrypto', webCryptoCipher],
+  ["the SDK's sscrypto", sscryptoCipher(sdk.sscrypto.SymKey, sdkBytesConverter(sdk as never))],
+] as const
 
 describe('test vectors of the official plugin v0.25.0', () => {
   it('covers every case listed in ssks-protocol.md §11', () => {
@@ -38,9 +50,10 @@ describe('test vectors of the official plugin v0.25.0', () => {
     ])
   })
 
-  describe.each(vectors.vectors.map((v) => [v.name, v] as const))('%s', (_name, v) => {
+  describe.each(ciphers.flatMap(([cipherName, cipher]) => vectors.vectors.map((v) => [v.name, cipherName, v, cipher] as const)))('%s with %s', (_name, _cipher, v, cipher) => {
+    const ctx = testCrypto(v.appId, nodeScrypt, cipher)
     it('decrypts the blob the official plugin pushed (random salt and IV)', async () => {
-      const plain = await decodeIdentityBlob({ appId: v.appId, userId: v.userId, ...keyOf(v), dataB64: v.captured.data_b64, scrypt: nodeScrypt })
+      const plain = await decryptIdentity(ctx, keyOf(v), v.captured.data_b64)
       expect(hex(plain)).toBe(v.plaintext_hex)
       expect(plain.length).toBe(v.plaintext_length)
       // The captured body is exactly what our code would send around that data_b64.
@@ -48,18 +61,13 @@ describe('test vectors of the official plugin v0.25.0', () => {
     })
 
     it('decrypts the deterministic blob', async () => {
-      const plain = await decodeIdentityBlob({ appId: v.appId, userId: v.userId, ...keyOf(v), dataB64: v.deterministic.data_b64, scrypt: nodeScrypt })
+      const plain = await decryptIdentity(ctx, keyOf(v), v.deterministic.data_b64)
       expect(hex(plain)).toBe(v.plaintext_hex)
     })
 
     it('reproduces the deterministic blob byte for byte from its salt and IV', async () => {
       const d = v.deterministic
-      const dataB64 = await encodeIdentityBlob({
-        appId: v.appId,
-        userId: v.userId,
-        ...keyOf(v),
-        identity: fromHex(v.plaintext_hex),
-        scrypt: nodeScrypt,
+      const dataB64 = await encryptIdentity(ctx, keyOf(v), fromHex(v.plaintext_hex), {
         iv: fromHex(d.iv_hex),
         ...(d.salt_hex ? { salt: fromHex(d.salt_hex) } : {}),
       })

@@ -1,7 +1,8 @@
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeIdentityBlob, encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
+import { decryptIdentity, encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { testCrypto } from './support/cryptoContext'
 import type { SSKS2MR as SSKS2MRApi } from '../../src/core/index'
 import { realSDK } from './support/realSDK'
 import { startCaptureServer, type CaptureServer, type CapturedRequest } from './support/startCaptureServer'
@@ -30,7 +31,7 @@ describe('wire bytes (captured on a local node:http server)', () => {
     const identity = new Uint8Array([1, 2, 3, 4, 5])
     const result = await api.saveIdentity({ userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY, identity })
 
-    expect(result).toEqual({ ssksId: 'tmr-key-id', authenticatedSessionId: NEW_SESSION })
+    expect(result).toEqual({ ssksId: 'tmr-key-id', id: 'tmr-key-id', authenticatedSessionId: NEW_SESSION })
     const [validate, push] = server.requests
     expect(server.requests).toHaveLength(2)
     expect([validate!.method, validate!.path, push!.method, push!.path]).toEqual(['POST', '/tmr/front/challenge_validate/', 'POST', '/tmr/front/push/'])
@@ -50,7 +51,7 @@ describe('wire bytes (captured on a local node:http server)', () => {
     const dataB64 = JSON.parse(push!.body).data_b64 as string
     // Raw mode: iv16 || ct16 || hmac32 for a 5-byte identity = 64 bytes = 88 base64 chars.
     expect(dataB64).toHaveLength(88)
-    const decrypted = await decodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, dataB64, scrypt: nobleScrypt })
+    const decrypted = await decryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, dataB64)
     expect(Array.from(decrypted)).toEqual([1, 2, 3, 4, 5])
   })
 
@@ -64,7 +65,7 @@ describe('wire bytes (captured on a local node:http server)', () => {
       twoManRuleKey: 'secret',
       identity: new Uint8Array(16),
     })
-    expect(result).toEqual({ ssksId: 'tmr-key-id', authenticatedSessionId: SESSION })
+    expect(result).toEqual({ ssksId: 'tmr-key-id', id: 'tmr-key-id', authenticatedSessionId: SESSION })
     expect(server.requests.map((r) => r.path)).toEqual(['/tmr/front/push/'])
     const body = JSON.parse(server.requests[0]!.body)
     expect(Object.keys(body)).toEqual(['data_b64', 'auth_factor'])
@@ -74,7 +75,7 @@ describe('wire bytes (captured on a local node:http server)', () => {
   })
 
   it('retrieveIdentity: validate, then search with no body but Content-Type, then import; 2 HTTP calls', async () => {
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
     server = await startCaptureServer((request) =>
       request.path.endsWith('search/') ? { status: 200, json: { data_b64: dataB64, authenticated: true } } : okReplies(request),
     )
@@ -98,7 +99,7 @@ describe('wire bytes (captured on a local node:http server)', () => {
   })
 
   it('retrieveIdentity on an authenticated session without a challenge: search only (1 HTTP call)', async () => {
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
     server = await startCaptureServer(() => ({ status: 200, json: { data_b64: dataB64, authenticated: true } }))
     const { api } = sdkWithPlugin(server.url)
     const result = await api.retrieveIdentity({ userId: 'user-1', sessionId: NEW_SESSION, authFactor: AUTH_FACTOR, rawTwoManRuleKey: RAW_KEY })

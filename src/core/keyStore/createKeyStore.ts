@@ -1,6 +1,6 @@
 import type { Context } from '../context'
-import { decodeIdentityBlob, encodeIdentityBlob } from '../crypto/identityBlob'
-import type { IdentityKey } from '../crypto/identityKey'
+import { decryptIdentity, encryptIdentity } from '../crypto/identityBlob'
+import type { BlobKey } from '../crypto/identityKey'
 import { HEADERS } from '../protocol/constants'
 import { pushIdentityBlob, requestFactorToken, searchIdentityBlob, validateChallenge } from '../ssks/ssksCalls'
 import type { KeyStore2MR } from '../types'
@@ -12,20 +12,18 @@ import type { KeyStore2MR } from '../types'
  * the SDK's, `userId` to ''.
  */
 export function createKeyStore(ctx: Context, appId: string, version: string): KeyStore2MR {
-  const blobArgs = (args: { appId?: string; userId?: string; twoManRuleKey?: string; rawTwoManRuleKey?: string }) => ({
-    appId: args.appId ?? appId,
-    userId: args.userId ?? '',
-    scrypt: ctx.scrypt,
-    // Password mode when `twoManRuleKey` is set (as the official `if (twoManRuleKey)`), else raw.
-    ...((args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) as IdentityKey),
-  })
+  type KeyArgs = { appId?: string; userId?: string; twoManRuleKey?: string; rawTwoManRuleKey?: string }
+  const cryptoOf = (args: KeyArgs) => ({ ...ctx, appId: args.appId ?? appId })
+  // Password mode when `twoManRuleKey` is set (as the official `if (twoManRuleKey)`), else raw.
+  const keyOf = (args: KeyArgs) =>
+    ({ userId: args.userId ?? '', ...(args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) }) as BlobKey
   return {
     extraHeaders: { [HEADERS.appId]: appId, [HEADERS.version]: version },
     challengeValidate: async (args) => ({ newSessionId: await validateChallenge(ctx, args) }),
-    push: async (args) => pushIdentityBlob(ctx, { ...args, dataB64: await encodeIdentityBlob({ ...blobArgs(args), identity: args.data }) }),
+    push: async (args) => pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(cryptoOf(args), keyOf(args), args.data) }),
     async search(args) {
       const { dataB64, authenticated } = await searchIdentityBlob(ctx, args)
-      return { data: await decodeIdentityBlob({ ...blobArgs(args), dataB64 }), authenticated }
+      return { data: await decryptIdentity(cryptoOf(args), keyOf(args), dataB64), authenticated }
     },
     getFactorToken: (args) => requestFactorToken(ctx, args),
   }

@@ -1,23 +1,31 @@
 import type { Context } from '../context'
-import { encodeIdentityBlob } from '../crypto/identityBlob'
+import { encryptIdentity } from '../crypto/identityBlob'
 import { pushIdentityBlob } from '../ssks/ssksCalls'
 import type { ValidArgs } from '../validation/validateArgs'
+import { renewPrepared } from './renewPrepared'
+
+export interface RenewalOutcome {
+  keysRenewed: boolean
+  mustSaveIdentityAgain: boolean
+}
 
 /**
- * Key renewal after retrieving a backup stored without a challenge (`authenticated` false),
- * in the official order: renewKey → exportBackupKey → push on the same validated session. The
- * identity is already imported, so nothing here rejects:
+ * Key renewal after retrieving a backup stored without a challenge (`authenticated` false).
+ * The identity is already imported, so nothing here rejects. With an SDK that can prepare a
+ * renewal (0.34+), the crash-safe order of `renewPrepared`; else the official order:
+ * renewKey → exportBackupKey → push on the same validated session.
  * - renewKey fails → keys unchanged, backup untouched (still unauthenticated, so the next
  *   retrieval renews again). Saving again now would mark it authenticated without renewal, so
  *   `mustSaveIdentityAgain` stays false.
- * - export or every push attempt fails → `mustSaveIdentityAgain`; SSKS still holds the previous
- *   backup, readable since nothing overwrote it.
+ * - export or every push attempt fails → `mustSaveIdentityAgain`: SSKS still holds the backup
+ *   of the keys before renewal.
  * The push is retried (ky: dropped connection, timeout, 408/429/5xx) with the SAME bytes: an
  * idempotent overwrite, unlike a fresh encryption.
  */
-export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated: boolean): Promise<{ keysRenewed: boolean; mustSaveIdentityAgain: boolean }> {
+export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated: boolean): Promise<RenewalOutcome> {
   const { sdk, logger } = ctx
   if (authenticated) return { keysRenewed: false, mustSaveIdentityAgain: false }
+  if (typeof sdk.prepareRenew === 'function') return renewPrepared(ctx, args)
   try {
     await sdk.renewKey()
   } catch {
@@ -26,8 +34,7 @@ export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated:
   }
   try {
     const identity = new Uint8Array(await sdk.goatee.account.exportBackupKey())
-    const dataB64 = await encodeIdentityBlob({ ...args, appId: sdk.appId, identity, scrypt: ctx.scrypt })
-    await pushIdentityBlob(ctx, { ...args, dataB64 }, ctx.renewalPushRetries)
+    await pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(ctx, args, identity) }, ctx.renewalPushRetries)
     return { keysRenewed: true, mustSaveIdentityAgain: false }
   } catch (error) {
     logger.warn('Renewed identity not saved: mustSaveIdentityAgain', { operation: 'renewal', code: (error as { code?: string }).code })

@@ -1,6 +1,6 @@
 import { retrievalLockName, runExclusive } from '../concurrency/runExclusive'
 import type { Context } from '../context'
-import { decodeIdentityBlob } from '../crypto/identityBlob'
+import { decryptIdentity } from '../crypto/identityBlob'
 import { authenticatedSession, searchIdentityBlob } from '../ssks/ssksCalls'
 import type { RetrieveIdentityResult } from '../types'
 import { validateArgs } from '../validation/validateArgs'
@@ -24,7 +24,7 @@ export async function retrieveIdentity(ctx: Context, rawArgs: unknown): Promise<
     throwIfAborted(signal, OPERATION)
     const sessionId = await authenticatedSession(ctx, args)
     const { dataB64, authenticated } = await searchIdentityBlob(ctx, { sessionId, signal })
-    const identity = await decodeIdentityBlob({ ...args, appId: sdk.appId, dataB64, scrypt: ctx.scrypt })
+    const identity = await decryptIdentity(ctx, args, dataB64)
     throwIfAborted(signal, OPERATION)
     const imported = await sdk.importIdentity(ctx.toSDKBytes(identity))
     const accountInfo = { userId: imported.userId, sealdId: imported.sealdId, deviceId: imported.deviceId }

@@ -1,5 +1,5 @@
 import type { Context } from '../context'
-import { encodeIdentityBlob } from '../crypto/identityBlob'
+import { encryptIdentity } from '../crypto/identityBlob'
 import { authenticatedSession, pushIdentityBlob } from '../ssks/ssksCalls'
 import type { SaveIdentityResult } from '../types'
 import { validateArgs } from '../validation/validateArgs'
@@ -17,8 +17,9 @@ export async function saveIdentity(ctx: Context, rawArgs: unknown): Promise<Save
   throwIfAborted(signal, operation)
   const identity = new Uint8Array(args.identity ?? (await ctx.sdk.goatee.account.exportBackupKey()))
   throwIfAborted(signal, operation)
-  const dataB64 = await encodeIdentityBlob({ ...args, appId: ctx.sdk.appId, identity, scrypt: ctx.scrypt })
+  const dataB64 = await encryptIdentity(ctx, args, identity)
   throwIfAborted(signal, operation)
   const sessionId = await authenticatedSession(ctx, args)
-  return { ssksId: await pushIdentityBlob(ctx, { ...args, sessionId, dataB64 }), authenticatedSessionId: sessionId }
+  const id = await pushIdentityBlob(ctx, { ...args, sessionId, dataB64 })
+  return { ssksId: id, id, authenticatedSessionId: sessionId }
 }
