@@ -1,6 +1,7 @@
 /**
  * Every test of the package, as Vitest projects. `npm test` runs them all once.
  * - node:        core, emulator, server, testing kit, interop with the official plugin, faults
+ * - sdk034:      the interop and flow suites again, on @seald-io/sdk 0.34.0-beta.7, plus its own cases
  * - react19 / react18: hooks and component states in jsdom, against both React majors
  * - browser:     ChallengeEntry and flows in real Chromium (typing, paste, focus, axe)
  * - storybook:   every story's play function (and axe) in real Chromium, via @storybook/addon-vitest
@@ -14,6 +15,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { chromiumLaunchOptions } from './test/support/chromium'
 
 const r18 = (pkg: string) => fileURLToPath(new URL(`./test/react18/node_modules/${pkg}`, import.meta.url))
+const sdk034 = fileURLToPath(new URL('./test/sdk034/node_modules/@seald-io/sdk', import.meta.url))
 
 // The README's tester example is a real test too, so it cannot rot.
 const reactTests = ['test/react/**/*.test.{ts,tsx}', 'stories/examples/*.test-example.tsx']
@@ -41,6 +43,17 @@ export default defineConfig({
           testTimeout: 30_000,
           // The real SDK prints "Seald SDK - Start" per instance; keep test output readable.
           env: { LOG_LEVEL: '*:none' },
+        },
+      },
+      {
+        // The same interop and flow suites on @seald-io/sdk 0.34.0-beta.7 (its own workspace folder).
+        resolve: { alias: [{ find: /^@seald-io\/sdk$/, replacement: sdk034 }, { find: /^@seald-io\/sdk\/(.*)$/, replacement: `${sdk034}/$1` }] },
+        test: {
+          name: 'sdk034',
+          environment: 'node',
+          include: ['test/interop/**/*.test.ts', 'test/core/flows.test.ts', 'test/sdk034/**/*.test.ts'],
+          testTimeout: 30_000,
+          env: { LOG_LEVEL: '*:none', EXPECTED_SEALD_SDK: '0.34.0-beta.7' },
         },
       },
       {

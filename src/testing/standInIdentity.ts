@@ -11,14 +11,17 @@ export interface StandInIdentity {
   keyVersion: number
   /** Base64 of 32 random bytes; new on every renewal (the "private keys"). */
   keyMaterial: string
+  /** In a prepared renewal (SDK 0.34 `prepareRenew`): the new keys, used on import once the renewal is committed. */
+  prepared?: { keyVersion: number; keyMaterial: string }
 }
 
 /** First bytes of every stand-in identity, so garbage is refused the way a real import refuses it. */
 export const STAND_IN_IDENTITY_HEADER = 'ssks-2mr-kit:stand-in-identity:v1\n'
 
 export function encodeStandInIdentity(identity: StandInIdentity): Uint8Array {
-  const { userId, sealdId, deviceId, keyVersion, keyMaterial } = identity
-  return new TextEncoder().encode(STAND_IN_IDENTITY_HEADER + JSON.stringify({ userId, sealdId, deviceId, keyVersion, keyMaterial }))
+  const { userId, sealdId, deviceId, keyVersion, keyMaterial, prepared } = identity
+  const fields = { userId, sealdId, deviceId, keyVersion, keyMaterial, ...(prepared ? { prepared } : {}) }
+  return new TextEncoder().encode(STAND_IN_IDENTITY_HEADER + JSON.stringify(fields))
 }
 
 /** Parses stand-in identity bytes; returns undefined for anything else (wrong key, corrupted, a real identity). */
@@ -32,10 +35,11 @@ export function decodeStandInIdentity(bytes: Uint8Array): StandInIdentity | unde
   if (!text.startsWith(STAND_IN_IDENTITY_HEADER)) return undefined
   try {
     const parsed = JSON.parse(text.slice(STAND_IN_IDENTITY_HEADER.length)) as Partial<StandInIdentity>
-    const { userId, sealdId, deviceId, keyVersion, keyMaterial } = parsed
+    const { userId, sealdId, deviceId, keyVersion, keyMaterial, prepared } = parsed
     if (typeof sealdId !== 'string' || typeof deviceId !== 'string' || typeof userId !== 'string') return undefined
     if (typeof keyVersion !== 'number' || typeof keyMaterial !== 'string') return undefined
-    return { userId, sealdId, deviceId, keyVersion, keyMaterial }
+    if (prepared !== undefined && (typeof prepared?.keyVersion !== 'number' || typeof prepared.keyMaterial !== 'string')) return undefined
+    return { userId, sealdId, deviceId, keyVersion, keyMaterial, ...(prepared ? { prepared } : {}) }
   } catch {
     return undefined
   }

@@ -1,7 +1,7 @@
 import { decodeStandInIdentity, encodeStandInIdentity, randomKeyMaterial, type StandInIdentity } from './standInIdentity'
 
 /** SDK members the stand-in replaces; only these ever talk to Seald's cloud API in a 2MR flow. */
-export type StandInMember = 'importIdentity' | 'renewKey' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
+export type StandInMember = 'importIdentity' | 'renewKey' | 'prepareRenew' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
 
 export interface SealdCloudStandInOptions {
   /** Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device). */
@@ -22,6 +22,13 @@ export interface SealdCloudStandIn {
 
 export type WithSealdCloudStandIn<T> = T & { readonly cloudStandIn: SealdCloudStandIn }
 
+/**
+ * What the stand-in "cloud" knows across every instance of this page or process: the key version
+ * each account renewed to. It decides, as Seald's API does, which keys an imported prepared
+ * renewal ends up with: the new ones once `renewKey({ preparedRenewal })` went through, else the old.
+ */
+const committedKeyVersions = new Map<string, number>()
+
 interface AccountInfo {
   userId: string
   sealdId: string
@@ -33,13 +40,15 @@ interface AccountInfo {
  *
  * Takes a REAL `@seald-io/sdk` instance (plugins already installed) and replaces the only
  * members of a 2MR flow that need Seald's cloud API — `importIdentity`, `renewKey`,
- * `exportIdentity`, `getCurrentAccountInfo` and `goatee.account.exportBackupKey` — with a local
+ * `prepareRenew` (SDK 0.34+), `exportIdentity`, `getCurrentAccountInfo` and
+ * `goatee.account.exportBackupKey` — with a local
  * fake account. Everything else (construction, plugins, `utils.scrypt`, `sscrypto`) stays real.
  *
  * The fake identity is bytes encoding `{ userId, sealdId, deviceId, keyVersion, keyMaterial }`:
  * `exportBackupKey`/`exportIdentity` produce them, `importIdentity` parses them back (refusing
  * non-Buffers, garbage and an already-registered instance, as the real SDK does), and
- * `renewKey` bumps `keyVersion` and draws new key material. Calls are recorded in
+ * `renewKey` bumps `keyVersion` and draws new key material (or takes a prepared renewal's).
+ * A prepared renewal imports with its new keys once committed, else with the old. Calls are recorded in
  * `sdk.cloudStandIn.calls` so tests can check the order import → renew → export.
  *
  * `goatee` (a getter that throws before `initialize`) is redefined to expose only
@@ -89,13 +98,18 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
       if (account) throw new Error('Already registered')
       const parsed = decodeStandInIdentity(identity as Uint8Array)
       if (!parsed) throw new Error('Unable to load identity (stand-in: these bytes are not a stand-in identity)')
-      account = parsed
-      return info(parsed)
+      const { prepared, ...keys } = parsed
+      // A prepared renewal: its new keys if the cloud took them, else the keys it was prepared from.
+      account = prepared && committedKeyVersions.get(parsed.sealdId) === prepared.keyVersion ? { ...keys, ...prepared } : keys
+      return info(account)
     },
-    async renewKey(): Promise<void> {
+    async renewKey(options?: { preparedRenewal?: Uint8Array }): Promise<void> {
       await enter('renewKey')
       const current = requireAccount()
-      account = { ...current, keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() }
+      const prepared = options?.preparedRenewal && decodeStandInIdentity(options.preparedRenewal)?.prepared
+      if (options?.preparedRenewal && (!prepared || prepared.keyVersion !== current.keyVersion + 1)) throw new Error('Invalid preparedRenewal')
+      account = { ...current, ...(prepared ?? { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() }) }
+      committedKeyVersions.set(account.sealdId, account.keyVersion)
     },
     async exportIdentity() {
       await enter('exportIdentity')
@@ -107,6 +121,13 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
       return info(requireAccount())
     },
   }
+  // SDK 0.34+ only: new keys prepared (contacts refreshed from the cloud) but not yet in use.
+  const prepareRenew = async () => {
+    await enter('prepareRenew')
+    const current = requireAccount()
+    return toSdkBuffer(encodeStandInIdentity({ ...current, prepared: { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() } }))
+  }
+  if (typeof target.prepareRenew === 'function') Object.assign(replacements, { prepareRenew })
   for (const [name, value] of Object.entries(replacements)) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true })
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SSKS2MRError } from '../../src/core/index'
 import { decodeStandInIdentity } from '../../src/testing/standInIdentity'
 import { setupEmulator } from './support/emulatorSetup'
+import { renewalCalls, sdkPreparesRenewal } from './support/sdkCapabilities'
 
 type Setup = Awaited<ReturnType<typeof setupEmulator>>
 let env: Setup
@@ -43,7 +44,7 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     expect(retrieved).toMatchObject({ userId: user.userId, keysRenewed: true, mustSaveIdentityAgain: false })
     expect(retrieved.accountInfo).toEqual({ userId: retrieved.userId, sealdId: retrieved.sealdId, deviceId: retrieved.deviceId })
     expect(retrieved.authenticatedSessionId).not.toBe(s2.sessionId)
-    expect(second.sdk.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
+    expect(second.sdk.cloudStandIn.calls).toEqual(renewalCalls())
     expect(env.requestsSince()).toEqual(['/tmr/back/challenge_send/ 200', '/tmr/front/challenge_validate/ 200', '/tmr/front/search/ 200', '/tmr/front/push/ 200'])
 
     const third = env.device()
@@ -110,7 +111,8 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     return { device, result }
   }
 
-  it('renewal push failing every time → resolves with mustSaveIdentityAgain; the previous backup is untouched and readable', async () => {
+  // SDK 0.25 only: with 0.34 the keys are renewed only after the push (test/sdk034/renewalFaults.test.ts).
+  it.skipIf(sdkPreparesRenewal)('renewal push failing every time → resolves with mustSaveIdentityAgain; the previous backup is untouched and readable', async () => {
     const user = newUser()
     const { result } = await retrieveWithFailingRenewalPush(user)
     const reader = env.device()
@@ -121,7 +123,7 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     expect(reader.sdk.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
   })
 
-  it('after mustSaveIdentityAgain, saving on authenticatedSessionId (no new code) stores the renewed identity', async () => {
+  it.skipIf(sdkPreparesRenewal)('after mustSaveIdentityAgain, saving on authenticatedSessionId (no new code) stores the renewed identity', async () => {
     const user = newUser()
     const { device, result } = await retrieveWithFailingRenewalPush(user)
     const fixed = await device.api.saveIdentity({ userId: user.userId, sessionId: result.authenticatedSessionId, authFactor: user.authFactor, twoManRuleKey: user.twoManRuleKey })
@@ -142,7 +144,9 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     env.requestsSince()
     const result = await device.api.retrieveIdentity({ userId: user.userId, sessionId: s.sessionId, authFactor: user.authFactor, challenge: s.challenge!, twoManRuleKey: user.twoManRuleKey })
     expect(result).toMatchObject({ keysRenewed: false, mustSaveIdentityAgain: false })
-    expect(env.requestsSince()).toEqual(['/tmr/front/challenge_validate/ 200', '/tmr/front/search/ 200'])
+    // With 0.34 the prepared renewal was pushed first (it restores with the current keys).
+    const pushed = sdkPreparesRenewal ? ['/tmr/front/push/ 200'] : []
+    expect(env.requestsSince()).toEqual(['/tmr/front/challenge_validate/ 200', '/tmr/front/search/ 200', ...pushed])
   })
 
   it('wrong challenge → INVALID_CHALLENGE; the right one still works on the same session', async () => {

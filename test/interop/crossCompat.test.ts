@@ -9,6 +9,7 @@ import type { RunningEmulator } from '../../src/emulator/types'
 import { generateRawTwoManRuleKey, generateTwoManRuleKey } from '../../src/server/index'
 import { makeSdk, type Flavour } from './support/ourSdk'
 import { startSession } from './support/sessions'
+import { renewalCalls } from '../core/support/sdkCapabilities'
 
 let emulator: RunningEmulator
 beforeAll(async () => {
@@ -59,7 +60,7 @@ describe.each(directions)('saved by %s, retrieved by %s', (saver, retriever) => 
       const session = await startSession(emulator, userId, authFactor)
       const result = await device.ssks2MR.retrieveIdentity({ userId, sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
       expect(result).toMatchObject({ userId, sealdId: owner.cloudStandIn.account()!.sealdId })
-      expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
+      expect(device.cloudStandIn.calls).toEqual(renewalCalls(retriever))
       if (retriever === 'ours') expect(result).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
 
       // The renewed identity the retriever pushed is what the saver's plugin now reads back, without renewing again.
