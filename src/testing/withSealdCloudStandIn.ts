@@ -6,6 +6,8 @@ export type StandInMember = 'importIdentity' | 'renewKey' | 'prepareRenew' | 'ex
 export interface SealdCloudStandInOptions {
   /** Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device). */
   userId?: string
+  /** The SDK's `databasePath` (names its account lock, SDK 0.34+). Default: none, as an in-memory SDK. */
+  databasePath?: string
   sealdId?: string
   deviceId?: string
 }
@@ -18,6 +20,12 @@ export interface SealdCloudStandIn {
   account(): StandInIdentity | null
   /** Makes the next call of `member` reject with `error`, as when Seald's API is unreachable. */
   failNext(member: StandInMember, error?: Error): void
+  /**
+   * SDK 0.34+: holds this database's account lock (`${databasePath}/account`), as another tab
+   * importing an identity at this moment does; `importIdentity` then fails at once with
+   * `Resource "…" is locked.`, as the SDK's. Returns the release.
+   */
+  holdAccountLock(): () => void
 }
 
 export type WithSealdCloudStandIn<T> = T & { readonly cloudStandIn: SealdCloudStandIn }
@@ -28,6 +36,9 @@ export type WithSealdCloudStandIn<T> = T & { readonly cloudStandIn: SealdCloudSt
  * renewal ends up with: the new ones once `renewKey({ preparedRenewal })` went through, else the old.
  */
 const committedKeyVersions = new Map<string, number>()
+
+/** Account locks held, by name, in this page or process: SDK 0.34's in-process `withLocalLock`, or a Web Lock across tabs. */
+const heldAccountLocks = new Set<string>()
 
 interface AccountInfo {
   userId: string
@@ -58,6 +69,8 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
   const target = sdk as T & Record<string, unknown>
   const toSdkBuffer = sdkBufferFactory(target)
   const calls: StandInMember[] = []
+  const hasAccountLock = typeof target.prepareRenew === 'function'
+  const accountLock = `${options.databasePath}/account`
   const failures = new Map<StandInMember, Error>()
   let account: StandInIdentity | null =
     options.userId === undefined
@@ -94,6 +107,8 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
   const replacements = {
     async importIdentity(identity: unknown): Promise<AccountInfo> {
       await enter('importIdentity')
+      // SDK 0.34 imports under the account lock taken "fail if locked".
+      if (hasAccountLock && heldAccountLocks.has(accountLock)) throw new Error(`Resource "${accountLock}" is locked.`)
       if (!isSdkBuffer(target, identity)) throw new Error('"identity" must be a buffer')
       if (account) throw new Error('Already registered')
       const parsed = decodeStandInIdentity(identity as Uint8Array)
@@ -138,6 +153,10 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
     account: () => (account ? { ...account } : null),
     failNext: (member, error = new Error(`Stand-in: injected failure of ${member}`)) => {
       failures.set(member, error)
+    },
+    holdAccountLock: () => {
+      heldAccountLocks.add(accountLock)
+      return () => heldAccountLocks.delete(accountLock)
     },
   }
   Object.defineProperty(target, 'cloudStandIn', { value: control, configurable: true, enumerable: false })

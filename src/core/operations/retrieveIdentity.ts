@@ -4,6 +4,7 @@ import { decryptIdentity } from '../crypto/identityBlob'
 import { authenticatedSession, searchIdentityBlob } from '../ssks/ssksCalls'
 import type { RetrieveIdentityResult } from '../types'
 import { validateArgs } from '../validation/validateArgs'
+import { importIdentity } from './importIdentity'
 import { renewAndPush } from './renewAndPush'
 import { throwIfAborted } from './throwIfAborted'
 
@@ -26,7 +27,7 @@ export async function retrieveIdentity(ctx: Context, rawArgs: unknown): Promise<
     const { dataB64, authenticated } = await searchIdentityBlob(ctx, { sessionId, signal })
     const identity = await decryptIdentity(ctx, args, dataB64)
     throwIfAborted(signal, OPERATION)
-    const imported = await sdk.importIdentity(ctx.toSDKBytes(identity))
+    const imported = await importIdentity(ctx, identity, signal)
     const accountInfo = { userId: imported.userId, sealdId: imported.sealdId, deviceId: imported.deviceId }
     return { ...accountInfo, accountInfo, authenticatedSessionId: sessionId, ...(await renewAndPush(ctx, { ...args, sessionId }, authenticated)) }
   })
