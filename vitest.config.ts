@@ -2,6 +2,7 @@
  * Every test of the package, as Vitest projects. `npm test` runs them all once.
  * - node:        core, emulator, server, testing kit, interop with the official plugin, faults
  * - sdk034:      the interop and flow suites again, on @seald-io/sdk 0.34.0-beta.7, plus its own cases
+ * - no-webcrypto: the interop suite and the vectors with core cut off from crypto.subtle and AbortSignal.any/timeout
  * - react19 / react18: hooks and component states in jsdom, against both React majors
  * - browser:     ChallengeEntry and flows in real Chromium (typing, paste, focus, axe)
  * - storybook:   every story's play function (and axe) in real Chromium, via @storybook/addon-vitest
@@ -54,6 +55,17 @@ export default defineConfig({
           include: ['test/interop/**/*.test.ts', 'test/core/flows.test.ts', 'test/sdk034/**/*.test.ts'],
           testTimeout: 30_000,
           env: { LOG_LEVEL: '*:none', EXPECTED_SEALD_SDK: '0.34.0-beta.7' },
+        },
+      },
+      {
+        // The interop suite and the vectors as on React Native: no crypto.subtle, AbortSignal.any/timeout.
+        test: {
+          name: 'no-webcrypto',
+          environment: 'node',
+          include: ['test/interop/**/*.test.ts', 'test/core/vectors.test.ts', 'test/core/noWebPlatform.test.ts'],
+          setupFiles: ['test/support/hideWebPlatformFromCore.ts'],
+          testTimeout: 30_000,
+          env: { LOG_LEVEL: '*:none', NO_WEB_PLATFORM: '1' },
         },
       },
       {

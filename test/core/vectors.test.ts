@@ -26,8 +26,9 @@ const keyOf = (v: (typeof vectors.vectors)[number]) =>
 
 // Both ciphers the plugin picks from: WebCrypto (browsers) and the real SDK's sscrypto (Node, React Native).
 const sdk = realSDK() as unknown as { sscrypto: { SymKey: SSCryptoSymKeyClass } }
+// Without WebCrypto (the no-webcrypto project, as on React Native) only the second.
 const ciphers = [
-  ['WebCrypto', webCryptoCipher],
+  ...(process.env.NO_WEB_PLATFORM ? [] : ([['WebCrypto', webCryptoCipher]] as const)),
   ["the SDK's sscrypto", sscryptoCipher(sdk.sscrypto.SymKey, sdkBytesConverter(sdk as never))],
 ] as const
 

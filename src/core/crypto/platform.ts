@@ -7,7 +7,8 @@ export type Platform = 'node' | 'react-native' | 'browser'
 
 export function detectPlatform(): Platform {
   const host = globalThis as { process?: { versions?: { node?: unknown } }; navigator?: { product?: unknown } }
-  if (typeof host.process?.versions?.node === 'string') return 'node'
+  // React Native first: some apps polyfill `process` there.
   if (host.navigator?.product === 'ReactNative') return 'react-native'
+  if (typeof host.process?.versions?.node === 'string') return 'node'
   return 'browser'
 }

@@ -3,6 +3,7 @@ import type { Context } from '../context'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../errors'
 import { HEADERS, INVALID_CREDENTIALS_DETAIL, PATHS, SMS_QUOTA_DETAIL, TMR_KEY_MODEL } from '../protocol/constants'
 import { shortHash } from '../shortHash'
+import { withDeadline } from '../signals/withDeadline'
 
 /** The front-end SSKS endpoints the plugin calls (keys of `PATHS`). */
 export type Endpoint = 'challengeValidate' | 'push' | 'search' | 'getFactorToken'
@@ -74,8 +75,7 @@ export async function callSSKS(
  * to `TIMEOUT` by its name. The race covers a custom `fetch` that ignores its signal.
  */
 function fetchWithDeadline(ctx: Context, request: Request, body: string | undefined): Promise<Response> {
-  const deadline = AbortSignal.timeout(ctx.timeoutMs)
-  const signal = AbortSignal.any([request.signal, deadline])
+  const { signal, deadline } = withDeadline(request.signal, ctx.timeoutMs)
   return new Promise((resolve, reject) => {
     deadline.onabort = () => reject(deadline.reason)
     void (ctx.fetch ?? fetch)(request.url, { method: 'POST', headers: request.headers, body, credentials: 'omit', signal }).then(resolve, reject)
