@@ -37,4 +37,8 @@ export default defineConfig([
   // ky and @noble/hashes are ESM-only: a CJS build that keeps them external breaks at require time
   // on Node < 20.19 (TOOLCHAIN.md gotcha 2), so the CJS build inlines them.
   { ...shared, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
+  // React Native (the `react-native` export condition of `.` and `./core`): the core as one ESM
+  // file, no chunks for Metro to resolve. It runs on the SDK's sscrypto and scrypt (Hermes has no
+  // WebCrypto) and a hand-combined abort signal; the React entry is web-only.
+  { ...shared, entry: { 'react-native': 'src/core/index.ts' }, format: 'esm', splitting: false },
 ])
