@@ -4,6 +4,7 @@
  * process fails only if a benchmark crashes.
  */
 import { countHttpCalls } from './countHttpCalls'
+import { measureChromium } from './measureChromium'
 import { measureLatency } from './measureLatency'
 import { measureSize } from './measureSize'
 import { measureThroughput } from './measureThroughput'
@@ -15,6 +16,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['http calls', () => countHttpCalls()],
   ['latency', () => measureLatency({ n: Number(process.env.BENCH_N ?? 20) })],
   ['throughput', () => measureThroughput()],
+  ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
 ]
 
 const only = process.argv.slice(2)
