@@ -26,10 +26,16 @@ export interface FixedRandomness {
 }
 
 /** Encrypts an identity for `push`. */
-export async function encryptIdentity(ctx: CryptoContext, key: BlobKey, identity: Uint8Array, fixed: FixedRandomness = {}): Promise<string> {
+export async function encryptIdentity(
+  ctx: CryptoContext,
+  key: BlobKey,
+  identity: Uint8Array,
+  fixed: FixedRandomness = {},
+): Promise<string> {
   const salt = key.twoManRuleKey === undefined ? new Uint8Array() : (fixed.salt ?? ctx.randomBytes(32))
   const iv = fixed.iv ?? ctx.randomBytes(16)
-  return encodeBase64(concatBytes(salt, await ctx.cipher.encrypt(await blobKey(ctx, key, salt), identity, iv)))
+  const message = await ctx.cipher.encrypt(await blobKey(ctx, key, salt), identity, iv)
+  return encodeBase64(concatBytes(salt, message))
 }
 
 /**
@@ -41,11 +47,15 @@ export async function decryptIdentity(ctx: CryptoContext, key: BlobKey, dataB64:
   const blob = decodeBase64(dataB64)
   const salt = blob.subarray(0, key.twoManRuleKey === undefined ? 0 : 32)
   const message = blob.subarray(salt.length)
-  const malformed = (options?: { cause: unknown }) => new SSKS2MRError('SERVER', 'Retrieving identity failed: stored identity is malformed', options)
+  const malformed = (options?: { cause: unknown }) =>
+    new SSKS2MRError('SERVER', 'Retrieving identity failed: stored identity is malformed', options)
   // At least IV + one AES block + HMAC, in whole 16-byte blocks (a blob shorter than its salt leaves nothing).
   if (message.length < 64 || message.length % 16) throw malformed()
   const symKey = await blobKey(ctx, key, salt)
-  const identity = await ctx.cipher.decrypt(symKey, message).catch((cause: unknown) => Promise.reject(malformed({ cause })))
+  const identity = await ctx.cipher
+    .decrypt(symKey, message)
+    .catch((cause: unknown) => Promise.reject(malformed({ cause })))
   if (identity) return identity
-  throw new SSKS2MRError('WRONG_KEY', key.twoManRuleKey === undefined ? 'Invalid rawTwoManRuleKey' : 'Invalid appId, userId, or twoManRuleKey')
+  const which = key.twoManRuleKey === undefined ? 'Invalid rawTwoManRuleKey' : 'Invalid appId, userId, or twoManRuleKey'
+  throw new SSKS2MRError('WRONG_KEY', which)
 }

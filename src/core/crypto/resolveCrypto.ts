@@ -18,7 +18,11 @@ export interface SDKSSCrypto {
  * Hermes, plain-HTTP pages) the SDK's sscrypto, as the official plugin. WebCrypto also when
  * the SDK has no sscrypto (a stand-in), which reports a missing `crypto.subtle` when called.
  */
-export function resolveCipher(sscrypto: SDKSSCrypto | undefined, toSDKBytes: (bytes: Uint8Array) => Uint8Array, platform: Platform): SymCipher {
+export function resolveCipher(
+  sscrypto: SDKSSCrypto | undefined,
+  toSDKBytes: (bytes: Uint8Array) => Uint8Array,
+  platform: Platform,
+): SymCipher {
   const SymKey = sscrypto?.SymKey
   if (typeof SymKey !== 'function') return webCryptoCipher
   if (platform === 'node' || !globalThis.crypto?.subtle) return sscryptoCipher(SymKey, toSDKBytes)
