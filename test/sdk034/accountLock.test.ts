@@ -22,7 +22,10 @@ describe("SDK 0.34's account lock (importIdentity fails at once while another im
     const otherTab = env.device()
     const device = env.device()
     const release = otherTab.sdk.cloudStandIn.holdAccountLock()
-    setTimeout(release, 150)
+    // The other tab finishes shortly after our first import attempt (which finds the lock held).
+    const sdk = device.sdk as unknown as { importIdentity(identity: Uint8Array): Promise<unknown> }
+    const importIdentity = sdk.importIdentity.bind(sdk)
+    sdk.importIdentity = (identity) => importIdentity(identity).finally(() => setTimeout(release, 50))
     const s2 = await env.startSession(userId, authFactor)
     const restored = await device.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, rawTwoManRuleKey })
     expect(restored.sealdId).toBe(owner.sdk.cloudStandIn.account()!.sealdId)
