@@ -1,7 +1,6 @@
 import { SSKS2MRError } from '../core/errors'
 import { HEADERS, PATHS } from '../core/protocol'
 import type { ChallengeSendResponse } from '../core/protocol'
-import { combineSignals } from './combineSignals'
 import { challengeSendError } from './challengeSendError'
 import { fetchFailureError } from './fetchFailureError'
 import { toChallengeSendBody } from './toChallengeSendBody'
@@ -21,7 +20,7 @@ export async function challengeSend(config: ChallengeSendConfig, args: Challenge
   validateChallengeSendArgs(args)
   if (args.signal?.aborted) throw new SSKS2MRError('ABORTED', 'SSKS challengeSend was aborted', { cause: args.signal.reason })
   const timeoutSignal = AbortSignal.timeout(config.timeoutMs)
-  const signal = args.signal ? combineSignals(args.signal, timeoutSignal) : timeoutSignal
+  const signal = args.signal ? AbortSignal.any([args.signal, timeoutSignal]) : timeoutSignal
   const doFetch = config.fetch ?? globalThis.fetch
 
   let response: Response

@@ -1,12 +1,12 @@
 import { SSKS2MRError } from '../core/errors'
 import { SMS_QUOTA_DETAIL } from '../core/protocol'
-import { USER_NOT_FOUND } from './userNotFound'
+import { quotableDetail } from '../core/http/quotableDetail'
 
 /**
  * Maps a non-2xx answer of `challenge_send` to a typed error. The message carries the status
  * and SSKS's short `detail`, never a request header (the API key) or the request body: the
- * session route forwards this message to the browser, so a `detail` that echoes any of `sent`
- * (API key, user id, email or phone) is left out.
+ * app may log or show this message, so a `detail` that echoes any of `sent` (API key, user id,
+ * email or phone) is left out ({@link quotableDetail}).
  */
 export function challengeSendError(status: number, bodyText: string, sent: Array<string | undefined> = []): SSKS2MRError {
   const detail = quotableDetail(readDetail(bodyText), sent)
@@ -16,7 +16,7 @@ export function challengeSendError(status: number, bodyText: string, sent: Array
   }
   if (status === 404) {
     return new SSKS2MRError(
-      USER_NOT_FOUND,
+      'USER_NOT_FOUND',
       `SSKS does not know this user (404${suffix}); pass createUser: true to create it on the first challengeSend`,
       { status },
     )
@@ -26,12 +26,6 @@ export function challengeSendError(status: number, bodyText: string, sent: Array
   }
   if (status === 429) return new SSKS2MRError('RATE_LIMITED', `SSKS rate limit reached (429${suffix})`, { status })
   return new SSKS2MRError('SERVER', `SSKS challengeSend failed (${status}${suffix})`, { status })
-}
-
-// Short, printable, and not an echo of what we sent (the core plugin quotes `detail` by the same rule).
-function quotableDetail(detail: string | undefined, sent: Array<string | undefined>): string | undefined {
-  if (detail === undefined || !/^[ -~]{1,100}$/.test(detail)) return undefined
-  return sent.some((value) => value !== undefined && value.length > 3 && (detail.includes(value) || value.includes(detail))) ? undefined : detail
 }
 
 // DRF error bodies are `{"detail": "..."}`; keep only a short string so an odd body cannot flood messages.

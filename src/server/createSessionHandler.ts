@@ -2,29 +2,35 @@ import { isSSKS2MRError } from '../core/errors'
 import { maskAuthFactor } from '../core/maskAuthFactor'
 import type { SSKS2MRSession } from '../core/session'
 import { jsonResponse } from './jsonResponse'
-import { sessionErrorStatus } from './sessionErrorStatus'
+import { isJsonContentType, isTrustedOrigin } from './isTrustedOrigin'
+import { sessionErrorAnswer } from './sessionErrorAnswer'
+import { validateAllowedOrigins } from './validateAllowedOrigins'
 import { validateSessionUserKey } from './validateSessionUserKey'
 import type { ChallengeSendArgs, ChallengeSendResult, FetchHandler, SessionHandlerOptions, SessionUser } from './types'
 
 /**
- * The app's "start 2MR session" route as a Fetch-API handler: POST only; asks `resolveUser`
- * who is signed in (401 when nobody), starts an SSKS session for them and answers the
- * `SSKS2MRSession` JSON (with a masked `destinationHint`) that `SSKS2MRProvider`'s
- * `startSession` resolves. Failures answer `{ code, message }` with a status from
- * {@link sessionErrorStatus}. Every answer is `Cache-Control: no-store`.
+ * The app's "start 2MR session" route as a Fetch-API handler: POST only, from the app's own
+ * origin (or `allowedOrigins`, see {@link isTrustedOrigin}) with a JSON content type; asks
+ * `resolveUser` who is signed in (401 when nobody), starts an SSKS session for them and answers
+ * the `SSKS2MRSession` JSON (with a masked `destinationHint`) that `SSKS2MRProvider`'s
+ * `startSession` resolves. Failures answer `{ code, message }` from a fixed table
+ * ({@link sessionErrorAnswer}). Every answer is `Cache-Control: no-store`.
  */
 export function createSessionHandler(
   challengeSend: (args: ChallengeSendArgs) => Promise<ChallengeSendResult>,
-  { resolveUser }: SessionHandlerOptions,
+  { resolveUser, allowedOrigins }: SessionHandlerOptions,
 ): FetchHandler {
+  const trusted = validateAllowedOrigins(allowedOrigins)
   return async (request) => {
     if (request.method !== 'POST') {
       return jsonResponse(405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST to start a 2MR session' }, { Allow: 'POST' })
     }
-    // A cookie-authenticated route can be POSTed from any site; each call may email or text the user
-    // a code (and spend SMS quota). Browsers label such requests: refuse them before any work.
-    if (request.headers.get('sec-fetch-site') === 'cross-site') {
-      return jsonResponse(403, { code: 'UNAUTHORIZED', message: 'Cross-site requests cannot start a 2MR session' })
+    // Refused before any work: each accepted call may email or text the user a code (and spend SMS quota).
+    if (!isTrustedOrigin(request, trusted)) {
+      return jsonResponse(403, { code: 'UNAUTHORIZED', message: 'Only the app’s own pages can start a 2MR session' })
+    }
+    if (!isJsonContentType(request.headers.get('content-type'))) {
+      return jsonResponse(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request as Content-Type: application/json' })
     }
     let user: SessionUser | null
     try {
@@ -49,8 +55,8 @@ export function createSessionHandler(
       })
       return jsonResponse(200, toSession(user, sessionId, mustAuthenticate))
     } catch (error) {
-      if (isSSKS2MRError(error)) return jsonResponse(sessionErrorStatus(error.code), { code: error.code, message: error.message })
-      return jsonResponse(500, { code: 'SERVER', message: 'Could not start a 2MR session' })
+      const { status, body } = sessionErrorAnswer(isSSKS2MRError(error) ? error.code : 'SERVER')
+      return jsonResponse(status, body)
     }
   }
 }

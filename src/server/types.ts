@@ -59,6 +59,14 @@ export interface SessionHandlerOptions {
    * when nobody is signed in (the handler answers 401). Never trust user ids from the body.
    */
   resolveUser(request: Request): Promise<SessionUser | null> | SessionUser | null
+  /**
+   * Origins besides the route's own whose pages may call it, exactly as browsers send them in
+   * `Origin` (`https://www.app.example`, no path or trailing slash). Only needed when the pages
+   * are served from another origin than the route, or when a proxy in front of the server changes
+   * the URL the handler sees. Any other request is refused unless the browser marks it
+   * `Sec-Fetch-Site: same-origin`.
+   */
+  allowedOrigins?: readonly string[]
 }
 
 /** A Fetch-API route handler, mountable in Hono, Next.js route handlers, Remix, Bun, Deno, ... */

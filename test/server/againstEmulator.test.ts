@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index'
 import type { RunningEmulator } from '../../src/emulator/types'
-import { createSSKSBackend, generateRawTwoManRuleKey, generateTwoManRuleKey, USER_NOT_FOUND, type SSKS2MRSession } from '../../src/server/index'
+import { createSSKSBackend, generateRawTwoManRuleKey, generateTwoManRuleKey, type SSKS2MRSession } from '../../src/server/index'
 import { createTestSealdSDK } from '../../src/testing/index'
 
 let emulator: RunningEmulator
@@ -14,9 +14,17 @@ beforeEach(() => emulator.reset())
 const backend = () => createSSKSBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
 const email = { type: 'EM' as const, value: 'alice@example.com' }
 
+/** A POST from the app's own page, as the browser sends it (same-origin, JSON body). */
+const fromAppPage = (headers: Record<string, string> = {}) =>
+  new Request('http://app/session', {
+    method: 'POST',
+    headers: { 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json', ...headers },
+    body: '{}',
+  })
+
 describe('server helpers against the emulator over HTTP', () => {
   it('creates the user, then needs createUser no more', async () => {
-    await expect(backend().challengeSend({ userId: 'alice', authFactor: email })).rejects.toMatchObject({ code: USER_NOT_FOUND })
+    await expect(backend().challengeSend({ userId: 'alice', authFactor: email })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' })
     const first = await backend().challengeSend({ userId: 'alice', authFactor: email, createUser: true })
     expect(first).toEqual({ sessionId: expect.any(String), mustAuthenticate: false })
     const again = await backend().challengeSend({ userId: 'alice', authFactor: email })
@@ -51,8 +59,8 @@ describe('server helpers against the emulator over HTTP', () => {
       resolveUser: async (request) =>
         request.headers.get('cookie') === 'sid=ok' ? { userId: 'alice', authFactor: email, twoManRuleKey, createUser: true, forceAuth: true } : null,
     })
-    expect((await handler(new Request('http://app/session', { method: 'POST' }))).status).toBe(401)
-    const response = await handler(new Request('http://app/session', { method: 'POST', headers: { cookie: 'sid=ok' } }))
+    expect((await handler(fromAppPage())).status).toBe(401)
+    const response = await handler(fromAppPage({ cookie: 'sid=ok' }))
     const session = await response.json()
     expect(session).toMatchObject({ mustAuthenticate: true, userId: 'alice', twoManRuleKey, destinationHint: 'a•••@example.com' })
     expect(emulator.outbox().at(-1)!.sessionId).toBe(session.sessionId)
@@ -64,7 +72,7 @@ describe('server helpers against the emulator over HTTP', () => {
     ['rawTwoManRuleKey', { rawTwoManRuleKey: generateRawTwoManRuleKey() }],
   ])('a session from the route drives our plugin end to end (%s)', async (_label, key) => {
     const handler = backend().createSessionHandler({ resolveUser: async () => ({ userId: 'dana', authFactor: email, createUser: true, ...key }) })
-    const startSession = async (): Promise<SSKS2MRSession> => (await handler(new Request('http://app/session', { method: 'POST' }))).json()
+    const startSession = async (): Promise<SSKS2MRSession> => (await handler(fromAppPage())).json()
 
     const owner = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId: 'dana' })
     const first = await startSession()

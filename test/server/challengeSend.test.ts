@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSSKSBackend, USER_NOT_FOUND, type SSKS2MRError } from '../../src/server/index'
+import { createSSKSBackend, type SSKS2MRError } from '../../src/server/index'
 import { json, startCaptureServer, type Responder } from './startCaptureServer'
 
 const appId = '00000000-0000-4000-8000-00000000abcd'
@@ -66,7 +66,7 @@ describe('challengeSend', () => {
 
   it.each([
     [406, { detail: 'SMSQuotaFailed' }, 'SMS_QUOTA'],
-    [404, { detail: 'Not found.' }, USER_NOT_FOUND],
+    [404, { detail: 'Not found.' }, 'USER_NOT_FOUND'],
     [403, { detail: 'Incorrect authentication credentials.' }, 'UNAUTHORIZED'],
     [401, { detail: 'Authentication credentials were not provided.' }, 'UNAUTHORIZED'],
     [429, { detail: 'Request was throttled.' }, 'RATE_LIMITED'],
