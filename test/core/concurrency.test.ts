@@ -78,7 +78,7 @@ describe('retrievals of one identity run one at a time', () => {
       },
     })
     const signal = new AbortController().signal
-    const name = retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR)
+    const name = retrievalLockName(APP_ID, 'user-1')
     await expect(runExclusive(name, signal, async () => 42)).resolves.toBe(42)
     expect(requested).toEqual([{ name, options: { signal } }])
     expect(name).toMatch(/^ssks-2mr-kit:retrieve:[0-9a-f]{8}$/)
@@ -86,7 +86,7 @@ describe('retrievals of one identity run one at a time', () => {
     expect(name).not.toContain('user-1')
   })
 
-  it('a plugin retrieval takes the Web Lock of its (app, user, factor)', async () => {
+  it('a plugin retrieval takes the Web Lock of its (app, user)', async () => {
     const names: string[] = []
     vi.stubGlobal('navigator', {
       locks: {
@@ -101,18 +101,19 @@ describe('retrievals of one identity run one at a time', () => {
       r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: 'validated' } } : { status: 200, json: { data_b64: dataB64, authenticated: true } },
     )
     await sdkWithPlugin(server.url).api.retrieveIdentity({ userId: 'user-1', sessionId: 's', authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
-    expect(names).toEqual([retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR)])
+    expect(names).toEqual([retrievalLockName(APP_ID, 'user-1')])
   })
 
-  it('lock names differ per app, user and factor, and are stable', () => {
+  // One user's retrievals share a lock whatever the factor (test/security/core-retrievalLock.test.ts).
+  it('lock names differ per app and user, and are stable', () => {
     const names = [
-      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-1', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-2', AUTH_FACTOR),
-      retrievalLockName(APP_ID, 'user-1', { type: 'SMS', value: AUTH_FACTOR.value }),
-      retrievalLockName(APP_ID.toLowerCase(), 'user-1', AUTH_FACTOR),
+      retrievalLockName(APP_ID, 'user-1'),
+      retrievalLockName(APP_ID, 'user-1'),
+      retrievalLockName(APP_ID, 'user-2'),
+      retrievalLockName(APP_ID, 'user-1'),
+      retrievalLockName(APP_ID.toLowerCase(), 'user-1'),
     ]
     expect(names[0]).toBe(names[1])
-    expect(new Set(names).size).toBe(4)
+    expect(new Set(names).size).toBe(3)
   })
 })

@@ -1,17 +1,19 @@
 import { SSKS2MRError } from '../errors'
-import type { AuthFactor } from '../protocol/wire'
 import { shortHash } from '../shortHash'
 
 /** Tail of the queue per lock name, in this page (or Node process). */
 const queues = new Map<string, Promise<unknown>>()
 
 /**
- * Name under which retrievals of one identity (app, user, auth factor) queue, in the page and
- * across tabs. Hashed so that the email or phone number never shows up in a lock name (visible
- * to every tab of the origin and to devtools); a collision only makes two retrievals wait.
+ * Name under which retrievals of one user's backup queue, in the page and across tabs: the app
+ * and the user, not the auth factor. SSKS finds one backup whatever the email's case or spacing
+ * (`bob@…`, `Bob@…`), and a renewal replaces the keys of the user's one Seald identity whichever
+ * factor it came through, so any part taken from the factor's spelling would let two renewals of
+ * the same keys run at once. Hashed so that ids never show up in a lock name (visible to every tab
+ * of the origin and to devtools); a collision only makes two retrievals wait.
  */
-export function retrievalLockName(appId: string, userId: string, authFactor: AuthFactor): string {
-  return `ssks-2mr-kit:retrieve:${shortHash(JSON.stringify([appId, userId, authFactor.type, authFactor.value]))}`
+export function retrievalLockName(appId: string, userId: string): string {
+  return `ssks-2mr-kit:retrieve:${shortHash(JSON.stringify([appId, userId]))}`
 }
 
 /**

@@ -12,7 +12,7 @@ const OPERATION = 'Retrieving identity'
 
 /**
  * `sdk.ssks2MR.retrieveIdentity`: validate (no I/O on bad input), then — one retrieval of a given
- * (appId, userId, auth factor) at a time — validate the challenge (skipped when none is given and
+ * (appId, userId) at a time — validate the challenge (skipped when none is given and
  * `sessionId` is already authenticated), search, decrypt, import into the SDK, and renew the keys
  * when the backup had been stored without a challenge.
  */
@@ -21,7 +21,7 @@ export async function retrieveIdentity(ctx: Context, rawArgs: unknown): Promise<
   const { signal, userId } = args
   const { sdk } = ctx
   throwIfAborted(signal, OPERATION)
-  return runExclusive(retrievalLockName(sdk.appId, userId, args.authFactor), signal, async () => {
+  return runExclusive(retrievalLockName(sdk.appId, userId), signal, async () => {
     throwIfAborted(signal, OPERATION)
     const sessionId = await authenticatedSession(ctx, args)
     const { dataB64, authenticated } = await searchIdentityBlob(ctx, { sessionId, signal })
