@@ -8,6 +8,7 @@ import type { IdentityKey } from '../crypto/identityKey'
 import { AUTH_FACTOR_VALUE_MAX, CHALLENGE_PATTERN, RAW_KEY_PATTERN } from '../protocol/constants'
 import type { AuthFactor } from '../protocol/wire'
 import type { IdentityBytes } from '../types'
+import { checkAuthFactor, checkString, isByteArray, isObject, SESSION_ID_PATTERN, type Args } from './checks'
 import { fail } from './fail'
 
 /** Which call the arguments are for: the rules differ only in a few fields. */
@@ -29,8 +30,6 @@ export type ValidArgs = IdentityKey & {
   signal: AbortSignal | undefined
 }
 
-type Args = Record<string, unknown>
-
 /**
  * §6.2 in Joi's order (userId, sessionId, email, authFactor, challenge, twoManRuleKey,
  * rawTwoManRuleKey, identity, then the two xor rules), stopping at the first error; then
@@ -45,16 +44,17 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
   checkString('userId', args.userId, !forToken)
   checkString('sessionId', args.sessionId, true)
   // Beyond Joi: the session id goes into a header; refuse what `fetch` would reject or trim.
-  if (!/^[!-~]([ -~]*[!-~])?$/.test(args.sessionId as string)) fail('sessionId', 'must only contain printable ASCII characters')
+  if (!SESSION_ID_PATTERN.test(args.sessionId as string)) fail('sessionId', 'must only contain printable ASCII characters')
   if (!forToken) checkString('email', args.email, false, AUTH_FACTOR_VALUE_MAX)
   checkAuthFactor(args.authFactor, forToken)
   checkString('challenge', args.challenge, false, 0, CHALLENGE_PATTERN)
   if (!forToken) {
     checkString('twoManRuleKey', args.twoManRuleKey)
     checkString('rawTwoManRuleKey', args.rawTwoManRuleKey, false, 0, RAW_KEY_PATTERN)
-    // Any Uint8Array (a Buffer is one): browsers have no Buffer. The tag check works across realms.
-    if (call === 'save' && args.identity !== undefined && Object.prototype.toString.call(args.identity) !== '[object Uint8Array]') {
-      fail('identity', 'failed custom validation because must be Buffer or Uint8Array')
+    // Any Uint8Array (a Buffer is one): browsers have no Buffer. Empty bytes would be "saved" and restore nothing.
+    if (call === 'save' && args.identity !== undefined) {
+      if (!isByteArray(args.identity)) fail('identity', 'failed custom validation because must be Buffer or Uint8Array')
+      if (args.identity.byteLength === 0) fail('identity', 'is not allowed to be empty')
     }
     checkXor(args, 'email', 'authFactor')
     checkXor(args, 'twoManRuleKey', 'rawTwoManRuleKey')
@@ -74,31 +74,6 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
     identity: call === 'save' ? (args.identity as IdentityBytes | undefined) : undefined,
     signal,
   }
-}
-
-function isObject(value: unknown): value is Args {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-/** Joi's `string()`: absent (undefined) is fine unless required; null is not a string. */
-function checkString(path: string, value: unknown, required?: boolean, max = 0, pattern?: RegExp): void {
-  if (value === undefined) return void (required && fail(path, 'is required'))
-  if (typeof value !== 'string') fail(path, 'must be a string')
-  if (value === '') fail(path, 'is not allowed to be empty')
-  if (max && value.length > max) fail(path, `length must be less than or equal to ${max} characters long`)
-  // Redacted on purpose: Joi would print `"<path>" with value "<secret>" fails to match ...`.
-  if (pattern && !pattern.test(value)) fail(path, `fails to match the required pattern: ${pattern}`)
-}
-
-/** `{ type: 'EM'|'SMS', value: non-empty string ≤ 1024 }`, no other key (Joi: known keys first, then unknown). */
-function checkAuthFactor(factor: unknown, required: boolean): void {
-  if (factor === undefined) return void (required && fail('authFactor', 'is required'))
-  if (!isObject(factor)) fail('authFactor', 'must be of type object')
-  if (factor.type === undefined) fail('authFactor.type', 'is required')
-  if (factor.type !== 'EM' && factor.type !== 'SMS') fail('authFactor.type', 'must be one of [EM, SMS]')
-  checkString('authFactor.value', factor.value, true, AUTH_FACTOR_VALUE_MAX)
-  const unknown = Object.keys(factor).find((key) => key !== 'type' && key !== 'value')
-  if (unknown !== undefined) fail(`authFactor.${unknown}`, 'is not allowed')
 }
 
 /** Joi's `.xor(a, b)`: exactly one present (checked after every key, as Joi does). */
