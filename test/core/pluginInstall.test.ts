@@ -37,14 +37,15 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
   })
 
   // Same verdict as the official plugin for each URL; where Joi accepts a URI that `new URL`
-  // cannot parse, the official plugin throws a TypeError and we a validation error.
+  // cannot parse, the official plugin throws a TypeError and we a validation error. One chosen
+  // difference: a URL with user info, which the official plugin accepts and then fails every call
+  // with, is refused at set-up (test/security/core-validation.test.ts).
   it.each([
     'http://127.0.0.1:8080',
     'https://ssks.seald.io',
     'https://ssks.seald.io/some/prefix',
     'http://[::1]:80/',
     'https://x/?q=1#f',
-    'http://user:pw@h/',
     'http://a/%7e',
     'http://a?b',
     'http://a:/',

@@ -1,6 +1,7 @@
 import type { Context } from '../context'
-import { answerField, callSSKS } from '../http/callSSKS'
+import { answerBoolean, answerField, callSSKS } from '../http/callSSKS'
 import type { AuthFactor } from '../protocol/wire'
+import { SESSION_ID_PATTERN } from '../validation/checks'
 
 interface SessionCall {
   sessionId: string
@@ -15,7 +16,8 @@ interface SessionCall {
 export async function validateChallenge(ctx: Context, args: SessionCall & { challenge: string }): Promise<string> {
   // Key order `challenge, auth_factor`, as the official plugin sends it.
   const answer = await callSSKS(ctx, 'challengeValidate', args.sessionId, { challenge: args.challenge, auth_factor: args.authFactor }, args.signal)
-  return answerField(answer, 'challengeValidate', 'new_id')
+  // It goes into the next calls' session header: anything but printable ASCII is not a session id.
+  return answerField(answer, 'challengeValidate', 'new_id', SESSION_ID_PATTERN)
 }
 
 /** The session to work on: validated with `challenge` when there is one, else `sessionId` as given (already authenticated). */
@@ -25,15 +27,14 @@ export function authenticatedSession(ctx: Context, args: SessionCall & { challen
 
 /**
  * `push`: stores (overwrites) the encrypted identity for the session's user and auth factor.
- * Resolves the TMRKey id, or '' when the server answers 200 without one (v0.25.0 ignored the
- * body, so a bare 200 still means the blob is stored). `retries` only for the renewal push,
- * which re-sends the same bytes.
+ * Resolves the TMRKey id. Only a 200 with an `id` means "stored" (SSKS always sends it): a
+ * 200 HTML page from a proxy or a captive portal stored nothing. `retries` only for the renewal
+ * push, which re-sends the same bytes.
  */
 export async function pushIdentityBlob(ctx: Context, args: SessionCall & { dataB64: string }, retries?: number): Promise<string> {
   // Key order `data_b64, auth_factor`, as the official plugin sends it.
   const answer = await callSSKS(ctx, 'push', args.sessionId, { data_b64: args.dataB64, auth_factor: args.authFactor }, args.signal, retries)
-  const id = answer?.id
-  return typeof id === 'string' ? id : ''
+  return answerField(answer, 'push', 'id')
 }
 
 /**
@@ -42,8 +43,8 @@ export async function pushIdentityBlob(ctx: Context, args: SessionCall & { dataB
  */
 export async function searchIdentityBlob(ctx: Context, args: Omit<SessionCall, 'authFactor'>): Promise<{ dataB64: string; authenticated: boolean }> {
   const answer = await callSSKS(ctx, 'search', args.sessionId, undefined, args.signal, ctx.retries)
-  // Falsy (or missing) `authenticated` means "stored without a challenge": renew, as the official plugin does.
-  return { dataB64: answerField(answer, 'search', 'data_b64'), authenticated: answer?.authenticated === true }
+  // SSKS always sends the boolean; `false` means "stored without a challenge": renew.
+  return { dataB64: answerField(answer, 'search', 'data_b64'), authenticated: answerBoolean(answer, 'search', 'authenticated') }
 }
 
 /** `get_factor_token` on a validated session; the body is flat, unlike the others (§4.4). */
