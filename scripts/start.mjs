@@ -33,6 +33,8 @@ const backend = await startDemoBackend({
   appId: emulator.appId,
   apiKey: emulator.apiKey,
   corsOrigin: '*',
+  // The session route answers only pages it knows: Storybook's, under either loopback name.
+  allowedOrigins: [storybookOrigin, `http://127.0.0.1:${storybookPort}`],
 })
 
 const storybook = spawn(

@@ -1,4 +1,6 @@
 import { SSKS2MRError } from '../core/errors'
+import { AnswerTooLarge, MAX_ANSWER_BYTES, readAnswerText } from '../core/http/readAnswer'
+import { raceSignal } from '../core/http/raceSignal'
 import { HEADERS, PATHS } from '../core/protocol'
 import type { ChallengeSendResponse } from '../core/protocol'
 import { challengeSendError } from './challengeSendError'
@@ -25,24 +27,33 @@ export async function challengeSend(config: ChallengeSendConfig, args: Challenge
 
   let response: Response
   let bodyText: string
+  let cancelRead = () => {}
   try {
-    response = await doFetch(config.url, {
-      method: 'POST',
-      headers: {
-        [HEADERS.appId]: config.appId,
-        [HEADERS.apiKey]: config.apiKey,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body: JSON.stringify(toChallengeSendBody(args)),
+    // The race makes the deadline hold even for a custom fetch that ignores its signal.
+    response = await raceSignal(
+      doFetch(config.url, {
+        method: 'POST',
+        headers: {
+          [HEADERS.appId]: config.appId,
+          [HEADERS.apiKey]: config.apiKey,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
+        body: JSON.stringify(toChallengeSendBody(args)),
+        // fetch re-sends custom headers (the API key) to wherever a redirect points.
+        redirect: 'error',
+        signal,
+      }),
       signal,
-    })
-    bodyText = await response.text()
+    )
+    bodyText = await raceSignal(readAnswerText(response, MAX_ANSWER_BYTES, (cancel) => (cancelRead = cancel)), signal, () => cancelRead())
   } catch (cause) {
+    if (cause instanceof AnswerTooLarge) throw new SSKS2MRError('SERVER', `SSKS challengeSend answered more than ${MAX_ANSWER_BYTES} bytes`)
     throw fetchFailureError(cause, args.signal, timeoutSignal, config.timeoutMs)
   }
 
   if (!response.ok) throw challengeSendError(response.status, bodyText, [config.apiKey, args.userId, args.authFactor?.value])
+  if (response.status !== 200) throw new SSKS2MRError('SERVER', `SSKS challengeSend answered an unexpected ${response.status}`, { status: response.status })
   return parseAnswer(bodyText, response.status)
 }
 

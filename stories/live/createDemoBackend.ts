@@ -11,6 +11,8 @@ export interface DemoBackendOptions {
   fetch?: typeof globalThis.fetch
   /** `Access-Control-Allow-Origin` for the browser calling it (Storybook's origin). Default `*`. */
   corsOrigin?: string
+  /** Origins of the pages that may start a 2MR session (Storybook's, served from another port): the session route's `allowedOrigins`. */
+  allowedOrigins?: string[]
 }
 
 /** The demo back-end's routes, relative to its base URL. */
@@ -46,6 +48,7 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
   })
 
   const startSession = backend.createSessionHandler({
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     async resolveUser(request) {
       const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1]
       const user = token === undefined ? undefined : usersByToken.get(token)

@@ -87,8 +87,21 @@ export function createInPageEnvironment(options: EmulatorOptions = {}): LiveEnvi
     appId: emulator.appId,
     keyStorageURL,
     ssksFetch,
-    callBackend: (path, init) => backend(new Request(new URL(path, 'https://demo-backend.in-page.invalid/'), init)),
+    callBackend: (path, init) => backend(sameOriginRequest(new URL(path, 'https://demo-backend.in-page.invalid/'), init)),
     readOutbox: async () => emulator.outbox(),
     emulator,
   }
+}
+
+/**
+ * In-page, the "back-end" runs in the page itself, so no browser labels the request: label it as
+ * the browser labels a page's fetch to its own origin, which is what the session route requires.
+ * A page cannot set `Sec-Fetch-Site` on a real request (the name is forbidden), hence the own
+ * `headers` property; a standalone `Headers` has no such guard.
+ */
+function sameOriginRequest(url: URL, init: RequestInit): Request {
+  const request = new Request(url, init)
+  const headers = new Headers(request.headers)
+  headers.set('sec-fetch-site', 'same-origin')
+  return Object.defineProperty(request, 'headers', { value: headers })
 }

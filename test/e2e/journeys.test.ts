@@ -27,8 +27,10 @@ const devices: Device[] = []
 beforeAll(async () => {
   const staticDir = buildStorybook()
   emulator = await startEmulator({ host: '127.0.0.1', port: 0, appId: crypto.randomUUID() })
-  backend = await startDemoBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
   storybook = await serveStatic(staticDir)
+  // The stories are served from another port than the demo back-end: its session route must know their origin.
+  const allowedOrigins = [new URL(storybook.url).origin]
+  backend = await startDemoBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey, allowedOrigins })
   live = { emulatorUrl: emulator.url, backendUrl: backend.url, appId: emulator.appId }
 }, 180_000)
 

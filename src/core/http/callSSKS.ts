@@ -6,6 +6,7 @@ import { shortHash } from '../shortHash'
 import { withDeadline } from '../signals/withDeadline'
 import { AnswerTooLarge, MAX_ANSWER_BYTES, readAnswerText } from './readAnswer'
 import { quotableDetail } from './quotableDetail'
+import { raceSignal } from './raceSignal'
 
 /** The front-end SSKS endpoints the plugin calls (keys of `PATHS`). */
 export type Endpoint = 'challengeValidate' | 'push' | 'search' | 'getFactorToken'
@@ -113,15 +114,7 @@ function fetchWithDeadline(ctx: Context, endpoint: Endpoint, request: Request, b
       throw attempts.final
     }
   })()
-  return new Promise((resolve, reject) => {
-    const stop = (reason: unknown) => {
-      cancelRead()
-      reject(reason)
-    }
-    if (signal.aborted) return stop(signal.reason)
-    signal.addEventListener('abort', () => stop(signal.reason), { once: true })
-    attempt.then(resolve, reject)
-  })
+  return raceSignal(attempt, signal, () => cancelRead())
 }
 
 /** The non-empty string at `answer[field]` (matching `pattern` if given), else a `SERVER` error: the server is not speaking the protocol. */
