@@ -46,15 +46,21 @@ export async function challengeSend(config: ChallengeSendConfig, args: Challenge
       }),
       signal,
     )
-    bodyText = await raceSignal(readAnswerText(response, MAX_ANSWER_BYTES, (cancel) => (cancelRead = cancel)), signal, () => cancelRead())
+    const reading = readAnswerText(response, MAX_ANSWER_BYTES, (cancel) => (cancelRead = cancel))
+    bodyText = await raceSignal(reading, signal, () => cancelRead())
   } catch (cause) {
-    if (cause instanceof AnswerTooLarge) throw new SSKS2MRError('SERVER', `SSKS challengeSend answered more than ${MAX_ANSWER_BYTES} bytes`)
+    if (cause instanceof AnswerTooLarge) {
+      throw new SSKS2MRError('SERVER', `SSKS challengeSend answered more than ${MAX_ANSWER_BYTES} bytes`)
+    }
     throw fetchFailureError(cause, args.signal, timeoutSignal, config.timeoutMs)
   }
 
   if (!response.ok) throw challengeSendError(response.status, bodyText, [config.apiKey, args.userId, args.authFactor?.value])
-  if (response.status !== 200) throw new SSKS2MRError('SERVER', `SSKS challengeSend answered an unexpected ${response.status}`, { status: response.status })
-  return parseAnswer(bodyText, response.status)
+  const { status } = response
+  if (status !== 200) {
+    throw new SSKS2MRError('SERVER', `SSKS challengeSend answered an unexpected ${status}`, { status })
+  }
+  return parseAnswer(bodyText, status)
 }
 
 function parseAnswer(bodyText: string, status: number): ChallengeSendResult {

@@ -30,7 +30,8 @@ export function createSessionHandler(
       return jsonResponse(403, { code: 'UNAUTHORIZED', message: 'Only the app’s own pages can start a 2MR session' })
     }
     if (!isJsonContentType(request.headers.get('content-type'))) {
-      return jsonResponse(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request as Content-Type: application/json' })
+      const message = 'Send the request as Content-Type: application/json'
+      return jsonResponse(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message })
     }
     let user: SessionUser | null
     try {

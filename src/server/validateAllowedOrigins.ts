@@ -8,7 +8,8 @@ import { SSKS2MRValidationError } from '../core/errors'
 export function validateAllowedOrigins(allowedOrigins: unknown): ReadonlySet<string> {
   if (allowedOrigins === undefined) return new Set()
   const refuse = () => {
-    throw new SSKS2MRValidationError('allowedOrigins', '"allowedOrigins" must be an array of origins such as "https://app.example"')
+    const message = '"allowedOrigins" must be an array of origins such as "https://app.example"'
+    throw new SSKS2MRValidationError('allowedOrigins', message)
   }
   if (!Array.isArray(allowedOrigins)) refuse()
   for (const origin of allowedOrigins as unknown[]) {

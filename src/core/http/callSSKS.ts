@@ -63,7 +63,10 @@ export async function callSSKS(
       hooks: { beforeRetry: [({ retryCount }) => logger.warn('SSKS request retried', { ...log, attempt: retryCount + 1 })] },
     })
     logger.debug('SSKS answer', { ...log, status: response.status })
-    if (response.status !== 200) throw new SSKS2MRError('SERVER', `${failurePrefix(endpoint)}: unexpected status ${response.status}`, { status: response.status })
+    const { status } = response
+    if (status !== 200) {
+      throw new SSKS2MRError('SERVER', `${failurePrefix(endpoint)}: unexpected status ${status}`, { status })
+    }
     return parseAnswer(await response.text())
   } catch (error) {
     const sent = [sessionId, ...Object.values(body ?? {}).flatMap((value) => (typeof value === 'object' ? Object.values(value) : value))]
@@ -95,29 +98,41 @@ function parseAnswer(text: string): Answer {
  * inside the race, so a body that trickles, or a custom `fetch` that ignores its signal, cannot
  * outlast the deadline; ky gets a response already in memory.
  */
-function fetchWithDeadline(ctx: Context, endpoint: Endpoint, request: Request, body: string | undefined, attempts: { final?: SSKS2MRError }): Promise<Response> {
+function fetchWithDeadline(
+  ctx: Context,
+  endpoint: Endpoint,
+  request: Request,
+  body: string | undefined,
+  attempts: { final?: SSKS2MRError },
+): Promise<Response> {
   if (attempts.final) return Promise.reject(attempts.final)
   const { signal } = withDeadline(request.signal, ctx.timeoutMs)
   let cancelRead = () => {}
   const attempt = (async () => {
-    const init: RequestInit = { method: 'POST', headers: request.headers, body, credentials: 'omit', redirect: 'error', signal }
+    const { headers } = request
+    const init: RequestInit = { method: 'POST', headers, body, credentials: 'omit', redirect: 'error', signal }
     const response = await (ctx.fetch ?? fetch)(request.url, init)
     // Outside 200–599 (a custom fetch's opaque or error response) is not an HTTP answer at all.
     if (!(response.status >= 200 && response.status <= 599)) throw new TypeError('no HTTP answer')
     try {
       const text = await readAnswerText(response, MAX_ANSWER_BYTES, (cancel) => (cancelRead = cancel))
       const nullBody = response.status === 204 || response.status === 205
-      return new Response(nullBody ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers })
+      const { status, statusText } = response
+      return new Response(nullBody ? null : text, { status, statusText, headers: response.headers })
     } catch (error) {
       if (!(error instanceof AnswerTooLarge)) throw error
-      attempts.final = new SSKS2MRError('SERVER', `${failurePrefix(endpoint)}: answer larger than ${MAX_ANSWER_BYTES} bytes`, { status: response.status })
+      const message = `${failurePrefix(endpoint)}: answer larger than ${MAX_ANSWER_BYTES} bytes`
+      attempts.final = new SSKS2MRError('SERVER', message, { status: response.status })
       throw attempts.final
     }
   })()
   return raceSignal(attempt, signal, () => cancelRead())
 }
 
-/** The non-empty string at `answer[field]` (matching `pattern` if given), else a `SERVER` error: the server is not speaking the protocol. */
+/**
+ * The non-empty string at `answer[field]` (matching `pattern` if given), else a `SERVER` error:
+ * the server is not speaking the protocol.
+ */
 export function answerField(answer: Answer, endpoint: Endpoint, field: string, pattern?: RegExp): string {
   const value = answer?.[field]
   if (typeof value === 'string' && value && (!pattern || pattern.test(value))) return value

@@ -13,7 +13,11 @@ export class AnswerTooLarge extends Error {}
  * cancelling the stream at once so the rest is never downloaded. `onReader` hands the caller a
  * way to cancel the read (a deadline does, since a custom fetch may ignore its signal).
  */
-export async function readAnswerText(response: Response, limit: number, onCancel: (cancel: () => void) => void): Promise<string> {
+export async function readAnswerText(
+  response: Response,
+  limit: number,
+  onCancel: (cancel: () => void) => void,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length'))
   if (declared > limit) {
     void response.body?.cancel().catch(() => {})

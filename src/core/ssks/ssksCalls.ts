@@ -44,7 +44,8 @@ export async function pushIdentityBlob(ctx: Context, args: SessionCall & { dataB
 export async function searchIdentityBlob(ctx: Context, args: Omit<SessionCall, 'authFactor'>): Promise<{ dataB64: string; authenticated: boolean }> {
   const answer = await callSSKS(ctx, 'search', args.sessionId, undefined, args.signal, ctx.retries)
   // SSKS always sends the boolean; `false` means "stored without a challenge": renew.
-  return { dataB64: answerField(answer, 'search', 'data_b64'), authenticated: answerBoolean(answer, 'search', 'authenticated') }
+  const authenticated = answerBoolean(answer, 'search', 'authenticated')
+  return { dataB64: answerField(answer, 'search', 'data_b64'), authenticated }
 }
 
 /** `get_factor_token` on a validated session; the body is flat, unlike the others (§4.4). */

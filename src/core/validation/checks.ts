@@ -43,7 +43,8 @@ export function checkAuthFactor(factor: unknown, required: boolean): void {
 // The getter behind every typed array's `Symbol.toStringTag`: it reads the engine's internal
 // slot, so it names the real kind (across realms too) and gives undefined for anything else,
 // whatever the object claims about itself.
-const typedArrayName = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!.get!
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object
+const typedArrayName = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!
 
 /** Real bytes: a Uint8Array (a Node Buffer is one), from this realm or another, not a look-alike. */
 export function isByteArray(value: unknown): value is Uint8Array {

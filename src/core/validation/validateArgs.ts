@@ -44,7 +44,9 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
   checkString('userId', args.userId, !forToken)
   checkString('sessionId', args.sessionId, true)
   // Beyond Joi: the session id goes into a header; refuse what `fetch` would reject or trim.
-  if (!SESSION_ID_PATTERN.test(args.sessionId as string)) fail('sessionId', 'must only contain printable ASCII characters')
+  if (!SESSION_ID_PATTERN.test(args.sessionId as string)) {
+    fail('sessionId', 'must only contain printable ASCII characters')
+  }
   if (!forToken) checkString('email', args.email, false, AUTH_FACTOR_VALUE_MAX)
   checkAuthFactor(args.authFactor, forToken)
   checkString('challenge', args.challenge, false, 0, CHALLENGE_PATTERN)
