@@ -8,6 +8,7 @@ import { measureChromium } from './measureChromium'
 import { measureLatency } from './measureLatency'
 import { measureSize } from './measureSize'
 import { measureThroughput } from './measureThroughput'
+import { measureUrlCheck } from './measureUrlCheck'
 import { printTable } from './printTable'
 import type { BenchRow } from './types'
 
@@ -17,6 +18,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['latency', () => measureLatency({ n: Number(process.env.BENCH_N ?? 20) })],
   ['throughput', () => measureThroughput()],
   ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
+  ['url check', () => measureUrlCheck()],
 ]
 
 const only = process.argv.slice(2)
