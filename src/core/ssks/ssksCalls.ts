@@ -48,7 +48,7 @@ export async function searchIdentityBlob(ctx: Context, args: Omit<SessionCall, '
   return { dataB64: answerField(answer, 'search', 'data_b64'), authenticated }
 }
 
-/** `get_factor_token` on a validated session; the body is flat, unlike the others (§4.4). */
+/** `get_factor_token` on a validated session; the body is flat, unlike the others (ssks-protocol.md §4.4). */
 export async function requestFactorToken(ctx: Context, args: SessionCall): Promise<string> {
   const body = { auth_factor_type: args.authFactor.type, auth_factor_value: args.authFactor.value }
   return answerField(await callSSKS(ctx, 'getFactorToken', args.sessionId, body, args.signal), 'getFactorToken', 'factor_token')
