@@ -5,8 +5,8 @@
  */
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
-import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { encryptIdentity } from '../../src/core/crypto/identityBlob'
+import { testCrypto } from '../core/support/cryptoContext'
 import type { SSKS2MRError } from '../../src/core/index'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from '../core/support/plugins'
 import { startRawServer, type RawRequest, type RawServer } from './support/rawServer'
@@ -45,7 +45,7 @@ const failure = (promise: Promise<unknown>) =>
     (error: SSKS2MRError) => error,
   )
 
-const blob = (identity = standInIdentityBytes()) => encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity, scrypt: nobleScrypt })
+const blob = (identity = standInIdentityBytes()) => encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, identity)
 
 describe('saveIdentity resolves only on a 200 JSON answer with an id', () => {
   it.each([

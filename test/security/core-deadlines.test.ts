@@ -4,8 +4,8 @@
  * backup could plausibly be, so a hostile server cannot make the page buffer megabytes.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeIdentityBlob } from '../../src/core/crypto/identityBlob'
-import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
+import { encryptIdentity } from '../../src/core/crypto/identityBlob'
+import { testCrypto } from '../core/support/cryptoContext'
 import { MAX_ANSWER_BYTES } from '../../src/core/http/readAnswer'
 import type { SSKS2MRError } from '../../src/core/index'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from '../core/support/plugins'
@@ -52,7 +52,7 @@ describe('the deadline covers the whole call', () => {
   })
 
   it('a slow body then a good one: the retry succeeds', async () => {
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity: standInIdentityBytes(), scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
     let searches = 0
     const server = await startRawServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
@@ -105,7 +105,7 @@ describe('answers have a size limit', () => {
 
   it('the limit is generous: a 1 MB backup still reads', async () => {
     const identity = standInIdentityBytes({ keyMaterial: Buffer.alloc(700 * 1024, 7).toString('base64') })
-    const dataB64 = await encodeIdentityBlob({ appId: APP_ID, userId: 'user-1', rawTwoManRuleKey: RAW_KEY, identity, scrypt: nobleScrypt })
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, identity)
     expect(dataB64.length).toBeGreaterThan(1_000_000)
     const server = await startRawServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
@@ -113,5 +113,16 @@ describe('answers have a size limit', () => {
     })
     servers.push(server)
     expect((await sdkWithPlugin(server.url).api.retrieveIdentity(retrieveArgs)).sealdId).toBe('seald-id-1')
+  })
+
+  it('a fetch whose responses have no body stream (React Native) still reads answers, within the limit', async () => {
+    const dataB64 = await encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+    const streamless = (text: string) => ({ status: 200, statusText: 'OK', ok: true, headers: new Headers(), body: null, text: async () => text })
+    const answers: Record<string, string> = { challenge_validate: JSON.stringify({ new_id: NEW_SESSION }), search: JSON.stringify({ data_b64: dataB64, authenticated: true }) }
+    const rnFetch = (async (url: string) => streamless(answers[String(url).split('/').at(-2)!]!)) as unknown as typeof fetch
+    expect((await sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch }).api.retrieveIdentity(retrieveArgs)).sealdId).toBe('seald-id-1')
+    answers.search = JSON.stringify({ data_b64: 'A'.repeat(MAX_ANSWER_BYTES), authenticated: true })
+    const error = await failure(sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch, retries: 0 }).api.retrieveIdentity(retrieveArgs))
+    expect([error.code, error.message]).toEqual(['SERVER', `Retrieving identity failed: answer larger than ${MAX_ANSWER_BYTES} bytes`])
   })
 })

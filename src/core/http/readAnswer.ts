@@ -23,7 +23,12 @@ export async function readAnswerText(
     void response.body?.cancel().catch(() => {})
     throw new AnswerTooLarge()
   }
-  if (!response.body) return ''
+  // React Native's fetch has no body stream (nor always a TextDecoder): the whole text, then the size.
+  if (!response.body || typeof TextDecoder !== 'function') {
+    const text = await response.text()
+    if (text.length > limit) throw new AnswerTooLarge()
+    return text
+  }
   const reader = response.body.getReader()
   onCancel(() => void reader.cancel().catch(() => {}))
   const decoder = new TextDecoder()
