@@ -30,7 +30,12 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite')
     return mergeConfig(viteConfig, {
-      ...(demoBackendTarget ? { server: { proxy: { '/demo/': { target: demoBackendTarget, changeOrigin: false } } } } : {}),
+      server: {
+        ...(demoBackendTarget ? { proxy: { '/demo/': { target: demoBackendTarget, changeOrigin: false } } } : {}),
+        // The tests' static builds land in test-artifacts/ while `npm start` runs: their HTML
+        // would make the dev server reload every open story.
+        watch: { ignored: ['**/test-artifacts/**', '**/dist/**', '**/coverage/**'] },
+      },
       define: {
         'import.meta.env.SSKS_EMULATOR_URL': JSON.stringify(liveEnv.SSKS_EMULATOR_URL),
         'import.meta.env.SSKS_DEMO_BACKEND_URL': JSON.stringify(liveEnv.SSKS_DEMO_BACKEND_URL),
