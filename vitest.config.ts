@@ -6,7 +6,7 @@
  * - react19 / react18: hooks and component states in jsdom, against both React majors
  * - browser:     ChallengeEntry and flows in real Chromium (typing, paste, focus, axe)
  * - storybook:   every story's play function (and axe) in real Chromium, via @storybook/addon-vitest
- * - e2e:         playwright-core journeys through the live stories
+ * - e2e:         playwright-core on one static Storybook build: journeys, every story opened, visual baselines
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -133,7 +133,19 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, fileParallelism: false },
+        // Real Chromium on one static Storybook build (built once, by the global setup): the journeys,
+        // every story and docs page as a designer opens them, and the visual baselines.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts', 'test/storybook-static/**/*.test.ts', 'test/visual/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // it.concurrent pages at once: CI has two cores, and the stories run real crypto.
+          maxConcurrency: 2,
+        },
       },
     ],
   },

@@ -10,10 +10,15 @@ import type { StorybookConfig } from '@storybook/react-vite'
  * URLs of a running emulator and demo back-end, injected by `npm start` (scripts/start.mjs).
  * Baked in at build time through `define`: when absent, the live stories run the emulator and the
  * demo back-end in the page itself, so a static build still works on its own.
+ *
+ * The demo back-end is the app's own server: the page reaches it on its own origin (`/demo/…`),
+ * through the dev server's proxy, as an app calls its API. Its session route refuses cross-site
+ * callers; `changeOrigin: false` keeps the browser's Host, so the route sees Origin == its own origin.
  */
+const demoBackendTarget = process.env.SSKS_DEMO_BACKEND_URL ?? ''
 const liveEnv = {
   SSKS_EMULATOR_URL: process.env.SSKS_EMULATOR_URL ?? '',
-  SSKS_DEMO_BACKEND_URL: process.env.SSKS_DEMO_BACKEND_URL ?? '',
+  SSKS_DEMO_BACKEND_URL: demoBackendTarget ? '/' : '',
   SSKS_APP_ID: process.env.SSKS_APP_ID ?? '',
 }
 
@@ -25,6 +30,12 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite')
     return mergeConfig(viteConfig, {
+      server: {
+        ...(demoBackendTarget ? { proxy: { '/demo/': { target: demoBackendTarget, changeOrigin: false } } } : {}),
+        // The tests' static builds land in test-artifacts/ while `npm start` runs: their HTML
+        // would make the dev server reload every open story.
+        watch: { ignored: ['**/test-artifacts/**', '**/dist/**', '**/coverage/**'] },
+      },
       define: {
         'import.meta.env.SSKS_EMULATOR_URL': JSON.stringify(liveEnv.SSKS_EMULATOR_URL),
         'import.meta.env.SSKS_DEMO_BACKEND_URL': JSON.stringify(liveEnv.SSKS_DEMO_BACKEND_URL),

@@ -3,7 +3,9 @@
 //   1. the SSKS emulator (src/emulator) on 127.0.0.1, printing every code it "sends";
 //   2. the demo app's back-end (scripts/demo-backend.ts), which starts 2MR sessions with the
 //      emulator's API key, as an app's server would;
-//   3. Storybook's dev server, told both URLs so the live stories talk to them over HTTP.
+//   3. Storybook's dev server, told both URLs so the live stories talk to them over HTTP. The demo
+//      back-end is the app's own server, so the page reaches it on Storybook's origin (`/demo/…`,
+//      the dev server's proxy): the session route only answers same-origin callers.
 // Ctrl-C stops all three. Ports: SSKS_EMULATOR_PORT, SSKS_DEMO_BACKEND_PORT (default: free ports),
 // STORYBOOK_PORT (default 6006).
 import { spawn } from 'node:child_process'
@@ -12,11 +14,12 @@ import { tsImport } from 'tsx/esm/api'
 
 const host = '127.0.0.1'
 const storybookPort = Number(process.env.STORYBOOK_PORT ?? 6006)
-const storybookOrigin = `http://localhost:${storybookPort}`
 
 // TypeScript sources run through tsx, so `npm start` needs no build step.
 const { startEmulator } = await tsImport('../src/emulator/index.ts', import.meta.url)
 const { startDemoBackend } = await tsImport('./demo-backend.ts', import.meta.url)
+const { storybookUrl } = await tsImport('./storybookUrl.ts', import.meta.url)
+const storybook = storybookUrl(storybookPort)
 
 const emulator = await startEmulator({
   host,
@@ -33,11 +36,9 @@ const backend = await startDemoBackend({
   appId: emulator.appId,
   apiKey: emulator.apiKey,
   corsOrigin: '*',
-  // The session route answers only pages it knows: Storybook's, under either loopback name.
-  allowedOrigins: [storybookOrigin, `http://127.0.0.1:${storybookPort}`],
 })
 
-const storybook = spawn(
+const storybookProcess = spawn(
   'node_modules/.bin/storybook',
   ['dev', '-p', String(storybookPort), '--no-open', '--ci', '--quiet'],
   {
@@ -56,10 +57,10 @@ console.log(`
   ───────────────────────
   SSKS emulator     ${emulator.url}   (appId ${emulator.appId})
   Outbox (codes)    ${emulator.url}__dev/outbox
-  Demo back-end     ${backend.url}demo/session
-  Storybook         ${storybookOrigin}/
-  Live stories      ${storybookOrigin}/?path=/story/live-flows--back-up-after-sign-up
-                    ${storybookOrigin}/?path=/story/live-flows--restore-on-a-new-device
+  Demo back-end     ${storybook}demo/session   (proxied to ${backend.url})
+  Storybook         ${storybook}
+  Live stories      ${storybook}?path=/story/live-flows--back-up-after-sign-up
+                    ${storybook}?path=/story/live-flows--restore-on-a-new-device
 
   Codes sent by the emulator appear beside the live forms and here. Ctrl-C stops everything.
 `)
@@ -70,9 +71,9 @@ async function stop(exitCode) {
   stopping = true
   // Storybook by its own PID (never a process-name match): `npx storybook` would leave its node
   // child running (TOOLCHAIN.md gotcha 13), so it was started from node_modules/.bin directly.
-  if (storybook.exitCode === null && storybook.pid !== undefined) {
+  if (storybookProcess.exitCode === null && storybookProcess.pid !== undefined) {
     try {
-      process.kill(storybook.pid, 'SIGTERM')
+      process.kill(storybookProcess.pid, 'SIGTERM')
     } catch {
       // already gone
     }
@@ -83,4 +84,4 @@ async function stop(exitCode) {
 
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
-storybook.on('exit', (code) => void stop(code ?? 0))
+storybookProcess.on('exit', (code) => void stop(code ?? 0))

@@ -90,15 +90,26 @@ export const Empty: Story = {
   },
 }
 
-/** Three characters in: they fill the first boxes, typing goes on from there, upper case is lowered. */
+/** Three characters in: they fill the first boxes, the rest wait. */
 export const PartlyFilled: Story = {
   args: { defaultValue: 'k7m' },
   play: async ({ canvasElement, args }) => {
-    await expect(slotTexts(canvasElement).slice(0, 4)).toEqual(['k', '7', 'm', ''])
+    await expect(slotTexts(canvasElement)).toEqual(['k', '7', 'm', '', '', '', '', ''])
+    await expect(field(canvasElement)).toHaveValue('k7m')
+    await expect(args.onComplete).not.toHaveBeenCalled()
+  },
+}
+
+/** Typing goes on after the three characters, upper case is lowered. */
+export const PartlyFilledTypingGoesOn: Story = {
+  name: 'Partly filled → typing goes on',
+  args: { defaultValue: 'k7m' },
+  play: async ({ canvasElement, args }) => {
     const input = field(canvasElement)
     await userEvent.click(input)
     await userEvent.keyboard('{End}Q')
     await expect(input).toHaveValue('k7mq')
+    await expect(slotTexts(canvasElement).slice(0, 4)).toEqual(['k', '7', 'm', 'q'])
     await expect(args.onChange).toHaveBeenLastCalledWith('k7mq')
     await expect(args.onComplete).not.toHaveBeenCalled()
   },
@@ -175,8 +186,19 @@ export const WrongCode: Story = {
     await expect(input).toHaveValue('abcdefgh')
     await waitFor(() => expect(input).toHaveFocus())
     await expect([input.selectionStart, input.selectionEnd]).toEqual([0, 8])
+  },
+}
+
+/** The kept wrong code is selected: the first key typed replaces all of it. */
+export const WrongCodeTypingReplacesIt: Story = {
+  name: 'Wrong code → typing replaces it',
+  args: { defaultValue: 'abcdefgh', status: 'error', errorCode: 'INVALID_CHALLENGE' },
+  play: async ({ canvasElement }) => {
+    const input = field(canvasElement) as HTMLInputElement
+    await waitFor(() => expect(input).toHaveFocus())
     await userEvent.keyboard('z')
     await expect(input).toHaveValue('z')
+    await expect(slotTexts(canvasElement)).toEqual(['z', '', '', '', '', '', '', ''])
   },
 }
 
@@ -187,7 +209,17 @@ export const ExpiredSession: Story = {
     await expect(errorText(canvasElement)).toHaveTextContent('This code has expired. Ask for a new one.')
     const resend = within(canvasElement).getByRole('button', { name: 'Send a new code' })
     await expect(resend).not.toHaveAttribute('aria-disabled')
-    await userEvent.click(resend)
+    await expect(field(canvasElement)).toHaveValue('abcdefgh')
+    await expect(args.onResend).not.toHaveBeenCalled()
+  },
+}
+
+/** Resend pressed on the expired code: a new code is asked for and the field is cleared for it. */
+export const ExpiredSessionResend: Story = {
+  name: 'Expired session → resend clears the field',
+  args: { defaultValue: 'abcdefgh', status: 'error', errorCode: 'SESSION_NOT_FOUND', onResend: fn() },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
     await expect(args.onResend).toHaveBeenCalledTimes(1)
     await expect(field(canvasElement)).toHaveValue('')
   },
@@ -218,13 +250,23 @@ export const ResendCooldown: Story = {
   },
 }
 
-/** Cooldown over: resend clears the field, asks for a new code and politely announces where it went. */
+/** Cooldown over: "Send a new code" is ready to press. */
 export const ResendReady: Story = {
   args: { defaultValue: 'abcd', onResend: fn(async () => undefined) },
   play: async ({ canvasElement, args }) => {
     const resend = within(canvasElement).getByRole('button', { name: 'Send a new code' })
     await expect(resend).toHaveAttribute('data-state', 'ready')
-    await userEvent.click(resend)
+    await expect(resend).not.toHaveAttribute('aria-disabled')
+    await expect(args.onResend).not.toHaveBeenCalled()
+  },
+}
+
+/** Resend pressed: the field is cleared, a new code asked for, and where it went is politely announced. */
+export const ResendReadyNewCodeSent: Story = {
+  name: 'Resend ready → new code sent',
+  args: { defaultValue: 'abcd', onResend: fn(async () => undefined) },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
     await expect(args.onResend).toHaveBeenCalledTimes(1)
     await expect(field(canvasElement)).toHaveValue('')
     await waitFor(() => expect(liveRegion(canvasElement)).toHaveTextContent('New code sent to'))

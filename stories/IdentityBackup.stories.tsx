@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { IdentityBackup, type IdentityFlowProps } from '../src/react'
 import { createFlowFixture, type FlowFixture, type FlowFixtureOptions } from './support/createFlowFixture'
-import { FlowHarness } from './support/FlowHarness'
 import { flowRoot, flowStatus, typeCode, waitForFlowState } from './support/flowQueries'
-import { storyLocale } from './support/storyMessages'
+import { flowSource } from './support/flowSourceCode'
+import { withFlowProvider } from './support/withFlowProvider'
 
 /**
  * Each story gets its own in-page SSKS emulator and demo back-end, preset by a loader, and a
@@ -20,13 +20,11 @@ const meta = {
   component: IdentityBackup,
   args: { onDone: fn(), onError: fn(), resendCooldownSeconds: 30 },
   loaders: withFixture({ stored: 'nothing' }),
-  render: (args, { loaded, globals }) => (
-    <FlowHarness fixture={fixtureOf(loaded)} locale={storyLocale(globals)}>
-      <IdentityBackup {...args} />
-    </FlowHarness>
-  ),
+  decorators: [withFlowProvider],
+  render: (args) => <IdentityBackup {...args} />,
   parameters: {
     docs: {
+      source: flowSource('IdentityBackup').docs.source,
       description: {
         component: `
 Drop-in backup of the user's Seald identity on SSKS, typically right after sign-up. When nothing is
@@ -61,14 +59,26 @@ export const SavedWithoutCode: Story = {
   },
 }
 
-/** A backup already exists for this email: SSKS sends a code first; typed, the backup is saved. */
+/** A backup already exists for this email: SSKS sent a code, the field asks for it. */
 export const CodeRequired: Story = {
+  loaders: withFixture({ stored: 'backupWithoutCode' }),
+  play: async ({ canvasElement, args }) => {
+    await waitForFlowState(canvasElement, 'codeRequired')
+    await expect(canvasElement.querySelector('[data-ssks-destination]')?.textContent).toContain('j•••@example.com')
+    await expect(within(canvasElement).getByRole('textbox', { name: 'Verification code' })).toHaveValue('')
+    await expect(args.onDone).not.toHaveBeenCalled()
+  },
+}
+
+/** The code from the email, typed: the backup is saved. */
+export const CodeRequiredThenSaved: Story = {
+  name: 'Code required → code typed, saved',
   loaders: withFixture({ stored: 'backupWithoutCode' }),
   play: async ({ canvasElement, args, loaded }) => {
     await waitForFlowState(canvasElement, 'codeRequired')
-    await expect(canvasElement.querySelector('[data-ssks-destination]')?.textContent).toContain('j•••@example.com')
     await typeCode(canvasElement, fixtureOf(loaded).latestCode() ?? '')
     await waitForFlowState(canvasElement, 'done')
+    await expect(flowStatus(canvasElement)).toHaveTextContent('Your identity is backed up.')
     await expect(args.onDone).toHaveBeenCalledTimes(1)
   },
 }
@@ -102,8 +112,8 @@ export const Saving: Story = {
   },
 }
 
-/** SSKS fails while saving: a plain message and "Try again", which then succeeds. */
-export const ServerErrorThenRetry: Story = {
+/** SSKS fails while saving: a plain message and "Try again". */
+export const ServerError: Story = {
   loaders: [
     async () => {
       const fixture = await createFlowFixture({ device: 'signedUp' })
@@ -114,19 +124,47 @@ export const ServerErrorThenRetry: Story = {
   play: async ({ canvasElement, args }) => {
     await waitForFlowState(canvasElement, 'error')
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Something went wrong on our side.')
+    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
     await expect(args.onError).toHaveBeenCalledWith('SERVER', expect.anything())
+  },
+}
+
+/** After the failure SSKS answers again: "Try again" saves the backup. */
+export const ServerErrorThenRetry: Story = {
+  name: 'Server error → Try again saves it',
+  loaders: [
+    async () => {
+      const fixture = await createFlowFixture({ device: 'signedUp' })
+      fixture.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503, times: 1 })
+      return { fixture }
+    },
+  ],
+  play: async ({ canvasElement, args }) => {
+    await waitForFlowState(canvasElement, 'error')
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))
     await waitForFlowState(canvasElement, 'done')
     await expect(args.onDone).toHaveBeenCalledTimes(1)
   },
 }
 
-/** `autoStart={false}`: a "Back up now" button first. */
+/** `autoStart={false}`: a "Back up now" button first, nothing saved until it is pressed. */
 export const ManualStart: Story = {
   args: { autoStart: false },
-  play: async ({ canvasElement, args }) => {
+  parameters: flowSource('IdentityBackup', ['autoStart={false}']),
+  play: async ({ canvasElement, args, loaded }) => {
     await expect(flowRoot(canvasElement)).toHaveAttribute('data-state', 'idle')
+    await expect(within(canvasElement).getByRole('button', { name: 'Back up now' })).toBeVisible()
     await expect(args.onDone).not.toHaveBeenCalled()
+    await expect(fixtureOf(loaded).emulator.outbox()).toHaveLength(0)
+  },
+}
+
+/** "Back up now" pressed: saved. */
+export const ManualStartThenBackUp: Story = {
+  name: 'Manual start → Back up now',
+  args: { autoStart: false },
+  parameters: flowSource('IdentityBackup', ['autoStart={false}']),
+  play: async ({ canvasElement, args }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Back up now' }))
     await waitForFlowState(canvasElement, 'done')
     await expect(args.onDone).toHaveBeenCalledTimes(1)

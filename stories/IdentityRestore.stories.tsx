@@ -2,9 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { IdentityRestore, type IdentityFlowProps } from '../src/react'
 import { createFlowFixture, type FlowFixture, type FlowFixtureOptions } from './support/createFlowFixture'
-import { FlowHarness } from './support/FlowHarness'
 import { flowRoot, flowStatus, typeCode, waitForFlowState } from './support/flowQueries'
-import { storyLocale } from './support/storyMessages'
+import { flowSource } from './support/flowSourceCode'
+import type { FlowStoryParameters } from './support/withFlowProvider'
+import { withFlowProvider } from './support/withFlowProvider'
 
 /**
  * Each story gets its own in-page SSKS emulator and demo back-end, preset by a loader, and a new
@@ -20,13 +21,11 @@ const meta = {
   component: IdentityRestore,
   args: { onDone: fn(), onError: fn(), resendCooldownSeconds: 30 },
   loaders: withFixture({ stored: 'backupWithoutCode' }),
-  render: (args, { loaded, globals }) => (
-    <FlowHarness fixture={fixtureOf(loaded)} locale={storyLocale(globals)}>
-      <IdentityRestore {...args} />
-    </FlowHarness>
-  ),
+  decorators: [withFlowProvider],
+  render: (args) => <IdentityRestore {...args} />,
   parameters: {
     docs: {
+      source: flowSource('IdentityRestore').docs.source,
       description: {
         component: `
 Drop-in restore of the user's Seald identity on a new device: asks the app's back-end for a session,
@@ -100,16 +99,34 @@ export const RestoredAuthenticatedBackup: Story = {
   },
 }
 
-/** The session expired before the code was typed: "ask for a new one", resend, then the new code works. */
-export const ExpiredSessionThenResend: Story = {
+/** The session expired before the code was typed: the code stays, the message says to ask for a new one. */
+export const ExpiredSession: Story = {
+  // Every code is `aaaaaaaa` here, so the code left in the field is the same on every run.
+  loaders: withFixture({ stored: 'backupWithoutCode', emulator: { fakeOtp: 'always' } }),
   args: { resendCooldownSeconds: 0 },
+  parameters: flowSource('IdentityRestore', ['resendCooldownSeconds={0}']),
+  play: async ({ canvasElement, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
+    await typeCode(canvasElement, fixture.latestCode() ?? '')
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'), { timeout: 10_000 })
+    await expect(within(canvasElement).getByRole('button', { name: 'Send a new code' })).toBeVisible()
+  },
+}
+
+/** Expired, then "Send a new code": the new code restores the identity. */
+export const ExpiredSessionThenResend: Story = {
+  name: 'Expired session → new code sent, restored',
+  args: { resendCooldownSeconds: 0 },
+  parameters: flowSource('IdentityRestore', ['resendCooldownSeconds={0}']),
   play: async ({ canvasElement, args, loaded }) => {
     const fixture = fixtureOf(loaded)
     await waitForFlowState(canvasElement, 'codeRequired')
     const firstCode = fixture.latestCode()
     fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
     await typeCode(canvasElement, firstCode ?? '')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'), { timeout: 10_000 })
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired.'), { timeout: 10_000 })
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
     await waitFor(() => expect(fixture.latestCode()).not.toBe(firstCode), { timeout: 10_000 })
     await typeCode(canvasElement, fixture.latestCode() ?? '')
@@ -147,8 +164,9 @@ export const SmsDestination: Story = {
   },
 }
 
-/** The connection drops while fetching the backup: an "offline" message by the field, the code kept, and "Try again" sends it again. */
-export const NetworkFailureThenRetry: Story = {
+/** The connection drops while fetching the backup: an "offline" message by the field, the code kept, "Try again" offered. */
+export const NetworkFailure: Story = {
+  loaders: withFixture({ stored: 'backupWithoutCode', emulator: { fakeOtp: 'always' } }),
   play: async ({ canvasElement, args, loaded }) => {
     const fixture = fixtureOf(loaded)
     await waitForFlowState(canvasElement, 'codeRequired')
@@ -159,6 +177,19 @@ export const NetworkFailureThenRetry: Story = {
     await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
     await expect(args.onError).toHaveBeenCalledWith('NETWORK', expect.objectContaining({ code: 'NETWORK' }))
     await expect(within(canvasElement).getByRole('textbox', { name: 'Verification code' })).toHaveValue(code)
+    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
+  },
+}
+
+/** Back online: "Try again" sends the kept code again and the identity is restored. */
+export const NetworkFailureThenRetry: Story = {
+  name: 'Network failure → Try again restores',
+  play: async ({ canvasElement, args, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    await waitForFlowState(canvasElement, 'codeRequired')
+    fixture.emulator.faults.add({ endpoint: 'search', kind: 'drop', times: 5 })
+    await typeCode(canvasElement, fixture.latestCode() ?? '')
+    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
     fixture.emulator.faults.clear()
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))
     await waitForFlowState(canvasElement, 'done')
@@ -169,11 +200,7 @@ export const NetworkFailureThenRetry: Story = {
 
 /** Waiting for the app's back-end: a busy card with a polite "Preparing…". */
 export const Starting: Story = {
-  render: (args, { loaded, globals }) => (
-    <FlowHarness fixture={fixtureOf(loaded)} locale={storyLocale(globals)} startSession={() => new Promise(() => {})}>
-      <IdentityRestore {...args} />
-    </FlowHarness>
-  ),
+  parameters: { flow: { startSession: () => new Promise(() => {}) } satisfies FlowStoryParameters },
   play: async ({ canvasElement }) => {
     await waitForFlowState(canvasElement, 'starting')
     await expect(flowRoot(canvasElement)).toHaveAttribute('aria-busy', 'true')
@@ -184,12 +211,27 @@ export const Starting: Story = {
 /** `autoStart={false}`: nothing is sent until the user asks (e.g. to avoid an unasked SMS). */
 export const ManualStart: Story = {
   args: { autoStart: false },
+  parameters: flowSource('IdentityRestore', ['autoStart={false}']),
+  play: async ({ canvasElement, loaded }) => {
+    const fixture = fixtureOf(loaded)
+    const sentBefore = fixture.emulator.outbox().length
+    await expect(within(canvasElement).getByRole('button', { name: 'Send me a code' })).toBeVisible()
+    await expect(flowRoot(canvasElement)).toHaveAttribute('data-state', 'idle')
+    // Nothing sent by showing the button: the outbox holds only what the loader's backup sent.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await expect(fixture.emulator.outbox()).toHaveLength(sentBefore)
+  },
+}
+
+/** "Send me a code" pressed: SSKS sends one, the field appears. */
+export const ManualStartThenSend: Story = {
+  name: 'Manual start → Send me a code',
+  args: { autoStart: false },
+  parameters: flowSource('IdentityRestore', ['autoStart={false}']),
   play: async ({ canvasElement, loaded }) => {
     const fixture = fixtureOf(loaded)
     const before = fixture.emulator.outbox().length
-    const button = within(canvasElement).getByRole('button', { name: 'Send me a code' })
-    await expect(fixture.emulator.outbox()).toHaveLength(before)
-    await userEvent.click(button)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send me a code' }))
     await waitForFlowState(canvasElement, 'codeRequired')
     await expect(fixture.emulator.outbox()).toHaveLength(before + 1)
   },

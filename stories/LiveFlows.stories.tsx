@@ -5,6 +5,7 @@ import { LiveRestoreDemo } from './live/LiveRestoreDemo'
 import { getLiveEnvironment } from './live/liveEnvironment'
 import { seedBackup } from './live/seedBackup'
 import type { DemoSignInValues } from './live/DemoSignInForm'
+import { flowSource } from './support/flowSourceCode'
 import { storyLocale } from './support/storyMessages'
 import './live/live.css'
 
@@ -40,6 +41,7 @@ type Story = StoryObj<typeof meta>
 /** Sign up, and the new identity is backed up at once: first backup, no code needed. */
 export const BackUpAfterSignUp: Story = {
   name: 'Back up after sign-up',
+  parameters: flowSource('IdentityBackup', ['resendCooldownSeconds={5}']),
   render: (_args, { globals }) => <LiveBackupDemo locale={storyLocale(globals)} defaults={JANE} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -52,6 +54,7 @@ export const BackUpAfterSignUp: Story = {
 /** Sign in on a device without the identity: code from the outbox → restored (keys renewed the first time). */
 export const RestoreOnANewDevice: Story = {
   name: 'Restore on a new device',
+  parameters: flowSource('IdentityRestore', ['resendCooldownSeconds={5}']),
   render: (_args, { globals }) => <LiveRestoreDemo locale={storyLocale(globals)} defaults={JANE} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -71,6 +74,7 @@ async function fillEmail(canvasElement: HTMLElement, email: string) {
 /** Plays "Back up after sign-up" by itself: sign up → backed up, no code sent. */
 export const BackUpAfterSignUpWalkthrough: Story = {
   name: 'Back up after sign-up (walkthrough)',
+  parameters: flowSource('IdentityBackup', ['resendCooldownSeconds={5}']),
   render: (_args, { globals }) => <LiveBackupDemo locale={storyLocale(globals)} defaults={JANE} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -89,6 +93,7 @@ export const BackUpAfterSignUpWalkthrough: Story = {
  */
 export const RestoreOnANewDeviceWalkthrough: Story = {
   name: 'Restore on a new device (walkthrough)',
+  parameters: flowSource('IdentityRestore', ['resendCooldownSeconds={5}']),
   render: (_args, { globals }) => <LiveRestoreDemo locale={storyLocale(globals)} defaults={JANE} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

@@ -25,6 +25,7 @@ export interface LiveEnvironment {
 /** URLs handed over at run time, e.g. by an end-to-end test's init script. */
 export interface LiveConfig {
   emulatorUrl: string
+  /** The app's back-end, resolved against the page's URL: `/` when it is served from Storybook's own origin. */
   backendUrl: string
   appId: string
 }
@@ -63,7 +64,8 @@ function httpEnvironment({ emulatorUrl, backendUrl, appId }: LiveConfig): LiveEn
     appId,
     keyStorageURL: emulatorUrl,
     ssksFetch: (input, init) => globalThis.fetch(input, init),
-    callBackend: (path, init) => globalThis.fetch(new URL(path, backendUrl), init),
+    // `/` (npm start): the page's own origin, proxied to the demo back-end by the dev server.
+    callBackend: (path, init) => globalThis.fetch(new URL(path, new URL(backendUrl, globalThis.location.href)), init),
     readOutbox: async () => {
       const response = await globalThis.fetch(new URL('__dev/outbox', emulatorUrl), { cache: 'no-store' })
       if (!response.ok) throw new Error(`Outbox answered ${response.status}`)

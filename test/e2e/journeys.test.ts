@@ -7,31 +7,29 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startEmulator } from '../../src/emulator'
 import type { OutboxEntry } from '../../src/emulator'
 import { startDemoBackend, type RunningDemoBackend } from '../../scripts/demo-backend'
 import type { LiveConfig } from '../../stories/live/liveEnvironment'
-import { buildStorybook } from './support/buildStorybook'
 import { openDevice, type Device } from './support/openDevice'
-import { serveStatic } from './support/serveStatic'
+import { serveStatic, type StaticServer } from './support/serveStatic'
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>
 
 let emulator: RunningEmulator
 let backend: RunningDemoBackend
-let storybook: { url: string; close(): Promise<void> }
+let storybook: StaticServer
 let live: LiveConfig
 const devices: Device[] = []
 
 beforeAll(async () => {
-  const staticDir = buildStorybook()
+  const staticDir = inject('storybookStaticDir')
   emulator = await startEmulator({ host: '127.0.0.1', port: 0, appId: crypto.randomUUID() })
-  storybook = await serveStatic(staticDir)
-  // The stories are served from another port than the demo back-end: its session route must know their origin.
-  const allowedOrigins = [new URL(storybook.url).origin]
-  backend = await startDemoBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey, allowedOrigins })
-  live = { emulatorUrl: emulator.url, backendUrl: backend.url, appId: emulator.appId }
+  backend = await startDemoBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
+  // The app's back-end on Storybook's own origin, as `npm start` serves it through the dev-server proxy.
+  storybook = await serveStatic(staticDir, { proxy: { prefix: '/demo/', target: backend.url } })
+  live = { emulatorUrl: emulator.url, backendUrl: '/', appId: emulator.appId }
 }, 180_000)
 
 afterAll(async () => {
@@ -132,6 +130,20 @@ describe('a new user backs up at sign-up, then restores on a new device', () => 
       }
     })
   }
+
+  // What a strict CSRF policy on the session route checks (same-origin Fetch-Metadata, Origin equal
+  // to the request's own origin, a JSON body): the page's calls, as the back-end received them.
+  it('called the session route same-origin, through the proxy, with a JSON body', () => {
+    const sessionCalls = storybook.proxied.filter((call) => call.path === '/demo/session' && call.method === 'POST')
+    // Per journey: the sign-up backup, the first code, the resend, the third device's code.
+    expect(sessionCalls.length).toBeGreaterThanOrEqual(journeys.length * 4)
+    for (const { headers } of sessionCalls) {
+      expect(headers['sec-fetch-site']).toBe('same-origin')
+      expect(headers.origin).toBe(`http://${headers.host}`)
+      expect(headers.host).toBe(new URL(storybook.url).host)
+      expect(headers['content-type']).toBe('application/json')
+    }
+  })
 })
 
 async function walk(journey: Journey, shot: ReturnType<typeof screenshotter>, pages: Page[]) {
