@@ -67,6 +67,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     error,
     destination,
     onResend,
+    resending,
     resendAvailableAt,
     resendRemainingSeconds,
     resendCooldownSeconds,
@@ -267,6 +268,12 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     messagesRef.current = messages
     maskedRef.current = masked
   })
+  // A resend the caller tracks (`resending`) went out when it ends without an error.
+  const wasResending = useRef(false)
+  useEffect(() => {
+    if (wasResending.current && !resending && !error) handleSent()
+    wasResending.current = resending === true
+  }, [resending, error, handleSent])
 
   const describedBy = [hintId, masked !== undefined ? destinationId : null, error ? errorId : null].filter(Boolean).join(' ')
 
@@ -353,6 +360,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
           remainingSeconds={resendRemainingSeconds}
           availableAt={resendAvailableAt}
           cooldownSeconds={resendCooldownSeconds}
+          sending={resending}
           disabled={disabled || locked}
           messages={messages}
           className={classNameFor('ssks-challenge__resend', unstyled, classNames?.resend)}

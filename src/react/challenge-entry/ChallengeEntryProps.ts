@@ -38,6 +38,12 @@ export interface ChallengeEntryProps {
   destination?: AuthFactor | string
   /** Shows a resend button; may return a promise (the button waits, then announces the new code). */
   onResend?: () => unknown
+  /**
+   * Whether a resend is under way, when the caller tracks it (a flow's `state.resending`): the
+   * button shows "sending" while true, and the new code is announced when it turns false without
+   * an `error`. Without it, the button follows the promise `onResend` returns.
+   */
+  resending?: boolean
   /** Epoch ms before which resending is not allowed (e.g. from the server's rate limit). */
   resendAvailableAt?: number
   /** Seconds left before resending, when the caller runs its own countdown (`useResendCooldown`). */

@@ -7,8 +7,10 @@ import type { ChallengeEntryMessages } from '../messages/challengeEntry'
 interface ResendButtonProps {
   /** Asks for a new code; a returned promise keeps the button in its "sending" state until it settles. */
   onResend: () => unknown
-  /** Called once a new code went out (after the promise resolved, or at once for a sync callback). */
+  /** Called once a new code went out (after the promise resolved, or at once for a sync callback); not when `sending` is given. */
   onSent: () => void
+  /** The caller's own "sending" state (e.g. a flow's `resending`); replaces the one kept from `onResend`'s promise. */
+  sending: boolean | undefined
   remainingSeconds: number | undefined
   availableAt: number | undefined
   cooldownSeconds: number | undefined
@@ -29,6 +31,7 @@ export const ResendButton = memo(function ResendButton({
   remainingSeconds,
   availableAt,
   cooldownSeconds,
+  sending: controlledSending,
   disabled,
   messages,
   className,
@@ -44,12 +47,15 @@ export const ResendButton = memo(function ResendButton({
   // Before the first tick, a self-managed cooldown shows its full length rather than "ready".
   const remaining = remainingSeconds ?? untilDeadline ?? (selfTimed ? (cooldownSeconds ?? 0) : 0)
 
-  const [sending, setSending] = useState(false)
+  const [ownSending, setSending] = useState(false)
+  const sending = controlledSending ?? ownSending
   const waiting = sending || remaining > 0
 
   const handleClick = async () => {
     if (waiting || disabled) return
     const result = onResend()
+    // The caller tells when the code went out (its `sending` turns false without an error).
+    if (controlledSending !== undefined) return
     if (isPromiseLike(result)) {
       setSending(true)
       try {
