@@ -13,8 +13,10 @@ import { createTestSealdSDK } from './createTestSealdSDK'
 import type { WithSealdCloudStandIn } from './withSealdCloudStandIn'
 
 export interface TestWorldOptions {
-  /** Which key the back-end hands out: `password` (`twoManRuleKey`, default) or `raw` (`rawTwoManRuleKey`). */
+  /** Which key the back-end hands out: `password` (`twoManRuleKey`, default) or `raw` (`rawTwoManRuleKey`), freshly generated. */
   keyMode?: 'password' | 'raw'
+  /** The user's key itself, instead of a generated one (e.g. in your app's own format). */
+  key?: IdentityKey
   /** The back-end asks SSKS for a code even on a first backup (`force_auth`). Default false. */
   forceAuth?: boolean
   /** Where codes go: `'EM'` (default, an address made from the user id), `'SMS'`, or a whole factor. */
@@ -83,7 +85,7 @@ export async function buildTestWorld(options: TestWorldOptions, startHttp: Start
 
   const userId = `user-${globalThis.crypto.randomUUID()}`
   const authFactor = toAuthFactor(options.factor, userId)
-  const key: IdentityKey = options.keyMode === 'raw' ? { rawTwoManRuleKey: generateRawTwoManRuleKey() } : { twoManRuleKey: generateTwoManRuleKey() }
+  const key: IdentityKey = options.key ?? (options.keyMode === 'raw' ? { rawTwoManRuleKey: generateRawTwoManRuleKey() } : { twoManRuleKey: generateTwoManRuleKey() })
   const sessions: StartedTestSession[] = []
   let forceAuth = options.forceAuth ?? false
 

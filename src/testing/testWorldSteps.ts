@@ -28,5 +28,5 @@ export async function backupThenRestore(world: TestWorld, options: { restorePlug
   return { owner, saved, device, restored }
 }
 
-/** A code that is not `code` but has the right shape (the alphabet's first letters): SSKS refuses it. */
-export const wrongCode = (code: string): string => (code === 'abcdefgh' ? 'bcdefghj' : 'abcdefgh')
+/** A code that is not `code` but has the right shape (one letter of the alphabet, eight times): SSKS refuses it. */
+export const wrongCode = (code: string): string => (code === 'aaaaaaaa' ? 'bbbbbbbb' : 'aaaaaaaa')
