@@ -55,7 +55,7 @@ const VISUALLY_HIDDEN = {
  *
  * @example
  * <ChallengeEntry destination={{ type: 'EM', value: email }} status={status} error={errorText}
- *   onComplete={(code) => verify(code)} onResend={resend} resendCooldownSeconds={30} />
+ *   onComplete={(code) => verify(code)} onResend={resend} resendAvailableAt={cooldown.availableAt} />
  */
 export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(function ChallengeEntry(
   {
@@ -69,8 +69,6 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     onResend,
     resending,
     resendAvailableAt,
-    resendRemainingSeconds,
-    resendCooldownSeconds,
     disabled = false,
     autoFocus,
     messages: messageOverrides,
@@ -357,9 +355,7 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
         <ResendButton
           onResend={handleResend}
           onSent={handleSent}
-          remainingSeconds={resendRemainingSeconds}
           availableAt={resendAvailableAt}
-          cooldownSeconds={resendCooldownSeconds}
           sending={resending}
           disabled={disabled || locked}
           messages={messages}

@@ -1,6 +1,6 @@
 'use client'
-import { memo, useEffect, useState } from 'react'
-import { useSecondsUntil } from './useSecondsUntil'
+import { memo, useState } from 'react'
+import { useSecondsUntil } from '../hooks/useSecondsUntil'
 import { formatMessage } from './formatMessage'
 import type { ChallengeEntryMessages } from '../messages/challengeEntry'
 
@@ -11,9 +11,8 @@ interface ResendButtonProps {
   onSent: () => void
   /** The caller's own "sending" state (e.g. a flow's `resending`); replaces the one kept from `onResend`'s promise. */
   sending: boolean | undefined
-  remainingSeconds: number | undefined
+  /** Epoch ms before which resending is not offered. */
   availableAt: number | undefined
-  cooldownSeconds: number | undefined
   disabled: boolean
   messages: Pick<ChallengeEntryMessages, 'resend' | 'resendSending' | 'resendIn'>
   className: string | undefined
@@ -28,28 +27,20 @@ interface ResendButtonProps {
 export const ResendButton = memo(function ResendButton({
   onResend,
   onSent,
-  remainingSeconds,
   availableAt,
-  cooldownSeconds,
   sending: controlledSending,
   disabled,
   messages,
   className,
 }: ResendButtonProps) {
-  const selfTimed = remainingSeconds === undefined && availableAt === undefined && cooldownSeconds !== undefined
-  const [ownDeadline, setOwnDeadline] = useState<number | undefined>(undefined)
-  // The code was sent just before this field appeared: start the self-managed cooldown on mount
-  // (in an effect, so the server render never reads the clock).
-  useEffect(() => {
-    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
-  }, [selfTimed, cooldownSeconds])
-  const untilDeadline = useSecondsUntil(availableAt ?? ownDeadline)
-  // Before the first tick, a self-managed cooldown shows its full length rather than "ready".
-  const remaining = remainingSeconds ?? untilDeadline ?? (selfTimed ? (cooldownSeconds ?? 0) : 0)
+  // Unknown before the first tick (the server render never reads the clock): waiting, without a number.
+  const untilDeadline = useSecondsUntil(availableAt)
+  const remaining = untilDeadline ?? 0
+  const counting = remaining > 0 || (availableAt !== undefined && untilDeadline === undefined)
 
   const [ownSending, setSending] = useState(false)
   const sending = controlledSending ?? ownSending
-  const waiting = sending || remaining > 0
+  const waiting = sending || counting
 
   const handleClick = async () => {
     if (waiting || disabled) return
@@ -67,7 +58,6 @@ export const ResendButton = memo(function ResendButton({
       }
       setSending(false)
     }
-    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
     onSent()
   }
 
@@ -82,7 +72,7 @@ export const ResendButton = memo(function ResendButton({
       type="button"
       className={className}
       data-ssks-resend=""
-      data-state={sending ? 'sending' : remaining > 0 ? 'cooldown' : 'ready'}
+      data-state={sending ? 'sending' : counting ? 'cooldown' : 'ready'}
       disabled={disabled}
       aria-disabled={waiting || undefined}
       onClick={handleClick}
