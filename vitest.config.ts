@@ -122,7 +122,7 @@ export default defineConfig({
       {
         // Every story of stories/ as a test: render, run its play function, then axe (a11y.test = 'error').
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        // Everything the stories pull in, pre-bundled up front (TOOLCHAIN.md gotcha 6: a late discovery reloads the page mid-run).
+        // Everything the stories pull in, pre-bundled up front (a dependency discovered late makes Vite reload the page mid-run, and Vitest then loses the suite).
         optimizeDeps: {
           include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
         },

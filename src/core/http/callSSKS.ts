@@ -23,7 +23,7 @@ const STATUS_CODES: Record<number, SSKS2MRErrorCode> = { 401: 'UNAUTHORIZED', 40
  * dropped connections, timeouts, 408/429/500/502/503/504 with a doubling delay, and stops on an abort.
  *
  * Why ky 1.7.5 (pinned), not 1.14: an app's bundle of the core must stay ≤ 15 % of the official
- * plugin's browser build (issue 2 §6): 8.4 KB gzip with 1.7.5 vs 9.8 KB with 1.14.3 and 9.5 KB
+ * plugin's browser build, or the drop-in costs more than what it replaces: 8.4 KB gzip with 1.7.5 vs 9.8 KB with 1.14.3 and 9.5 KB
  * with 1.13.0, the first with `retryOnTimeout`. 1.7 has no `isHTTPError` (hence `instanceof`) and
  * never retries its own timeout, so the per-attempt deadline is ours (`fetchWithDeadline`).
  */

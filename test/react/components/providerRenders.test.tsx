@@ -46,7 +46,8 @@ describe('render counts (React Profiler)', () => {
     fireEvent.input(input, { target: { value: wrongCode(h.lastCode()) } })
     await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'))
     fireEvent.input(input, { target: { value: h.lastCode() } })
-    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'))
+    // Restore, key renewal and re-push each derive a key (scrypt): slow on a loaded machine.
+    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'), { timeout: 10_000 })
 
     // The flow went idle → starting → codeRequired → verifying → codeRequired(error) → verifying → done.
     expect(commits.flow).toBeGreaterThanOrEqual(6)
