@@ -37,8 +37,8 @@ export { toFlowErrorCode } from './flow/toFlowErrorCode'
 
 export { ChallengeEntry } from './challenge-entry/ChallengeEntry'
 export type { ChallengeEntryPart, ChallengeEntryProps, ChallengeEntryStatus } from './challenge-entry/ChallengeEntryProps'
-export { IdentityBackup } from './IdentityBackup'
-export { IdentityRestore } from './IdentityRestore'
+export { IdentityBackup } from './components/IdentityBackup'
+export { IdentityRestore } from './components/IdentityRestore'
 export type { IdentityFlowPart, IdentityFlowProps } from './components/IdentityFlowProps'
 
 export { messages } from './messages/index'

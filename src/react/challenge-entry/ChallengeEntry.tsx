@@ -17,9 +17,9 @@ import { maskAuthFactor } from '../../core/maskAuthFactor'
 import { challengeEntryMessagesEn } from '../messages/challengeEntry'
 import { ChallengeSlots } from './ChallengeSlots'
 import type { ChallengeEntryProps } from './ChallengeEntryProps'
-import { classNameFor } from './classNameFor'
+import { classNameFor } from '../classNameFor'
 import { describeNotice } from './describeNotice'
-import { formatMessage } from './formatMessage'
+import { formatMessage } from '../messages/formatMessage'
 import {
   interpretChallengeInput,
   pasteIntoChallenge,

@@ -1,7 +1,7 @@
 'use client'
 import { memo, useState } from 'react'
 import { useSecondsUntil } from '../hooks/useSecondsUntil'
-import { formatMessage } from './formatMessage'
+import { formatMessage } from '../messages/formatMessage'
 import type { ChallengeEntryMessages } from '../messages/challengeEntry'
 
 interface ResendButtonProps {

@@ -1,7 +1,7 @@
 'use client'
 import { useEffect, useId, useMemo } from 'react'
 import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
-import { classNameFor } from '../challenge-entry/classNameFor'
+import { classNameFor } from '../classNameFor'
 import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
 import { useChallengeFlow } from '../hooks/useChallengeFlow'
 import { mergeMessages } from '../messages/mergeMessages'

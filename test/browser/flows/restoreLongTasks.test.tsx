@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser'
 import { cleanup, render, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import '../../../src/react/styles.css'
 import { createTestWorld, type TestWorldOptions } from '../../../src/testing/browser'
 
