@@ -6,6 +6,7 @@ import { defineConfig, type Options } from 'tsup'
 const entry = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  protocol: 'src/core/protocol/index.ts',
   react: 'src/react/index.ts',
   emulator: 'src/emulator/index.ts',
   'emulator-browser': 'src/emulator/browser.ts',

@@ -17,7 +17,7 @@ export { maskAuthFactor } from './maskAuthFactor'
 export type { SSKS2MRSession, SessionFields } from './session'
 export { toCallArgs } from './toCallArgs'
 export type * from './types'
-export * from './protocol'
+// Wire paths, headers and patterns are for tools that speak SSKS themselves: `ssks-2mr-kit/protocol`.
 
 declare module '@seald-io/sdk/lib/main.js' {
   interface SealdSDK {
