@@ -19,10 +19,14 @@ export type { ResendCooldown, UseResendCooldownOptions } from './hooks/useResend
 
 export { ssks2MRKeys } from './ssks2MRKeys'
 export { ChallengeCode } from './ChallengeCode'
+export { AuthenticatedSession } from './AuthenticatedSession'
 export { saveIdentityMutationOptions } from './query/saveIdentityMutationOptions'
-export type { SaveIdentityVariables } from './query/saveIdentityMutationOptions'
+export type { SaveIdentityData, SaveIdentityError, SaveIdentityVariables } from './query/saveIdentityMutationOptions'
 export { retrieveIdentityMutationOptions } from './query/retrieveIdentityMutationOptions'
-export type { RetrieveIdentityVariables } from './query/retrieveIdentityMutationOptions'
+export type { RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables } from './query/retrieveIdentityMutationOptions'
+
+export { ChallengeFlowController } from './flow/ChallengeFlowController'
+export type { ChallengeFlowControllerOptions, ChallengeFlowSnapshot } from './flow/ChallengeFlowController'
 
 export { challengeFlowReducer, initialChallengeFlowState } from './flow/challengeFlowReducer'
 export type {
