@@ -109,10 +109,10 @@ async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, 
   const { status } = error.response
   const answer = (await error.response.json().catch(() => null)) as Answer
   const detail = answer?.detail
-  const fail = (code: SSKS2MRErrorCode, message: string) => new SSKS2MRError(code, message, { status })
+  const answerError = (code: SSKS2MRErrorCode, message: string) => new SSKS2MRError(code, message, { status })
   // The official wording where users match on it.
-  if (endpoint === 'challengeValidate' && status === 403 && detail === INVALID_CREDENTIALS_DETAIL) return fail('INVALID_CHALLENGE', 'Invalid challenge')
-  if (endpoint === 'search' && status === 404 && answer?.model === TMR_KEY_MODEL) return fail('IDENTITY_NOT_FOUND', 'Could not find this identity')
+  if (endpoint === 'challengeValidate' && status === 403 && detail === INVALID_CREDENTIALS_DETAIL) return answerError('INVALID_CHALLENGE', 'Invalid challenge')
+  if (endpoint === 'search' && status === 404 && answer?.model === TMR_KEY_MODEL) return answerError('IDENTITY_NOT_FOUND', 'Could not find this identity')
   // The server's `detail` only when short, printable, and not an echo of a value we sent (the
   // session id, a challenge, `data_b64`, an email or phone number); `EM` is not worth hiding.
   const quotable =
@@ -120,5 +120,5 @@ async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, 
     /^[ -~]{1,100}$/.test(detail) &&
     !sent.some((value) => typeof value === 'string' && value.length > 3 && (detail.includes(value) || value.includes(detail)))
   const code = status === 406 && detail === SMS_QUOTA_DETAIL ? 'SMS_QUOTA' : (STATUS_CODES[status] ?? 'SERVER')
-  return fail(code, `${prefix}: ${status}${quotable ? ` ${detail}` : ''}`)
+  return answerError(code, `${prefix}: ${status}${quotable ? ` ${detail}` : ''}`)
 }
