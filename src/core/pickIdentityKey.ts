@@ -6,11 +6,15 @@ import { SSKS2MRValidationError } from './errors'
  * `rawTwoManRuleKey` must be set. Both or neither is refused before any I/O — with both, readers
  * would disagree on which one encrypts. `owner` names where the value came from in the message.
  */
-export function pickIdentityKey(source: { twoManRuleKey?: unknown; rawTwoManRuleKey?: unknown }, owner: string): IdentityKey {
+export function pickIdentityKey(
+  source: { twoManRuleKey?: unknown; rawTwoManRuleKey?: unknown },
+  owner: string,
+): IdentityKey {
   const { twoManRuleKey, rawTwoManRuleKey } = source
   if ((twoManRuleKey === undefined) === (rawTwoManRuleKey === undefined)) {
     throw new SSKS2MRValidationError('', `${owner} must carry exactly one of twoManRuleKey and rawTwoManRuleKey`)
   }
   // The type of the value itself is the plugin's to check (with Joi's messages).
-  return twoManRuleKey !== undefined ? { twoManRuleKey: twoManRuleKey as string } : { rawTwoManRuleKey: rawTwoManRuleKey as string }
+  if (twoManRuleKey !== undefined) return { twoManRuleKey: twoManRuleKey as string }
+  return { rawTwoManRuleKey: rawTwoManRuleKey as string }
 }

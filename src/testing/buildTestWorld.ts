@@ -13,7 +13,7 @@ import { createTestSealdSDK } from './createTestSealdSDK'
 import type { WithSealdCloudStandIn } from './withSealdCloudStandIn'
 
 export interface TestWorldOptions {
-  /** Which key the back-end hands out: `password` (`twoManRuleKey`, default) or `raw` (`rawTwoManRuleKey`), freshly generated. */
+  /** Which key the back-end hands out, freshly generated: `password` (`twoManRuleKey`, default) or `raw`. */
   keyMode?: 'password' | 'raw'
   /** The user's key itself, instead of a generated one (e.g. in your app's own format). */
   key?: IdentityKey
@@ -76,16 +76,20 @@ export type StartHttpEmulator = (options?: EmulatorOptions) => Promise<RunningEm
 
 /** {@link createTestWorld}'s body, shared by the Node and the browser entries. */
 export async function buildTestWorld(options: TestWorldOptions, startHttp: StartHttpEmulator | undefined): Promise<TestWorld> {
-  if (options.transport === 'http' && !startHttp) throw new Error("createTestWorld: transport 'http' needs Node (import it from ssks-2mr-kit/testing there)")
-  const running = options.transport === 'http' && startHttp ? await startHttp({ printOutbox: false, ...options.emulator }) : undefined
+  const http = options.transport === 'http'
+  if (http && !startHttp) throw new Error("createTestWorld: transport 'http' needs Node (ssks-2mr-kit/testing there)")
+  const running = http && startHttp ? await startHttp({ printOutbox: false, ...options.emulator }) : undefined
   const emulator: Emulator = running ?? createEmulator(options.emulator)
   const keyStorageURL = running?.url ?? 'http://ssks.emulator.invalid/'
   const fetch = running ? undefined : (emulator.fetch as typeof globalThis.fetch)
-  const backend = createSSKSBackend({ keyStorageURL, appId: emulator.appId, apiKey: emulator.apiKey, ...(fetch ? { fetch } : {}) })
+  const { appId, apiKey } = emulator
+  const backend = createSSKSBackend({ keyStorageURL, appId, apiKey, ...(fetch ? { fetch } : {}) })
 
   const userId = `user-${globalThis.crypto.randomUUID()}`
   const authFactor = toAuthFactor(options.factor, userId)
-  const key: IdentityKey = options.key ?? (options.keyMode === 'raw' ? { rawTwoManRuleKey: generateRawTwoManRuleKey() } : { twoManRuleKey: generateTwoManRuleKey() })
+  const generated = (): IdentityKey =>
+    options.keyMode === 'raw' ? { rawTwoManRuleKey: generateRawTwoManRuleKey() } : { twoManRuleKey: generateTwoManRuleKey() }
+  const key = options.key ?? generated()
   const sessions: StartedTestSession[] = []
   let forceAuth = options.forceAuth ?? false
 
@@ -98,13 +102,14 @@ export async function buildTestWorld(options: TestWorldOptions, startHttp: Start
     key,
     sessions,
     async startSession({ purpose }) {
-      const { sessionId, mustAuthenticate } = await backend.challengeSend({ userId, authFactor, createUser: true, forceAuth })
+      const sent = await backend.challengeSend({ userId, authFactor, createUser: true, forceAuth })
+      const { sessionId, mustAuthenticate } = sent
       sessions.push({ purpose, sessionId, mustAuthenticate })
       return { sessionId, mustAuthenticate, userId, authFactor: { ...authFactor }, ...key }
     },
     device({ signedUp = false, pluginOptions = {} } = {}) {
       const plugin = fetch ? { ...pluginOptions, fetch } : pluginOptions
-      return createTestSealdSDK({ keyStorageURL, appId: emulator.appId, ...(signedUp ? { userId } : {}), pluginOptions: plugin })
+      return createTestSealdSDK({ keyStorageURL, appId, ...(signedUp ? { userId } : {}), pluginOptions: plugin })
     },
     lastCode() {
       const entry = emulator.outbox().at(-1)
@@ -120,6 +125,7 @@ export async function buildTestWorld(options: TestWorldOptions, startHttp: Start
 function toAuthFactor(factor: TestWorldOptions['factor'], userId: string): AuthFactor {
   if (typeof factor === 'object') return { type: factor.type, value: factor.value }
   // A number per user, so two worlds never share a phone (SSKS keys sessions on the factor too).
-  if (factor === 'SMS') return { type: 'SMS', value: `+3360${parseInt(userId.slice(5, 12), 16) % 10_000_000}`.padEnd(12, '0') }
+  const digits = String(parseInt(userId.slice(5, 12), 16) % 10_000_000).padStart(7, '0')
+  if (factor === 'SMS') return { type: 'SMS', value: `+3360${digits}` }
   return { type: 'EM', value: `${userId.slice(0, 13)}@example.com` }
 }

@@ -13,17 +13,21 @@ export async function backupWithCode(world: TestWorld, device: Device): Promise<
 }
 
 /** Restores on `device` through a new restore session, with `code` (default: the one SSKS just sent). */
-export async function restoreWithCode(world: TestWorld, device: Device, code?: (sent: string) => string): Promise<RetrieveIdentityResult> {
+export async function restoreWithCode(
+  world: TestWorld,
+  device: Device,
+  code?: (sent: string) => string,
+): Promise<RetrieveIdentityResult> {
   const session = await world.startSession({ purpose: 'restore' })
   const sent = world.lastCode()
   return device.ssks2MR.retrieveIdentity({ ...world.callArgs(session), challenge: code ? code(sent) : sent })
 }
 
 /** A backup from the signed-up device, then a restore on a new one: the common start of a restore test. */
-export async function backupThenRestore(world: TestWorld, options: { restorePlugin?: Parameters<TestWorld['device']>[0] } = {}) {
+export async function backupThenRestore(world: TestWorld, options: { restoreDevice?: Parameters<TestWorld['device']>[0] } = {}) {
   const owner = await world.device({ signedUp: true })
   const saved = await backupWithCode(world, owner)
-  const device = await world.device(options.restorePlugin)
+  const device = await world.device(options.restoreDevice)
   const restored = await restoreWithCode(world, device)
   return { owner, saved, device, restored }
 }

@@ -19,7 +19,12 @@ import {
 } from '../query/saveIdentityMutationOptions'
 import type { SSKS2MRCapableSDK, StartSession } from '../types'
 import { challengeFlowReducer, initialChallengeFlowState } from './challengeFlowReducer'
-import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowResult, ChallengeFlowState } from './ChallengeFlowState'
+import type {
+  ChallengeFlowEvent,
+  ChallengeFlowPurpose,
+  ChallengeFlowResult,
+  ChallengeFlowState,
+} from './ChallengeFlowState'
 import type { FlowErrorCode } from './FlowErrorCode'
 import { isRetryable } from './retryableErrors'
 import { toFlowErrorCode } from './toFlowErrorCode'
@@ -85,7 +90,7 @@ export class ChallengeFlowController {
   #lastCode: ChallengeCode | null = null
   #retrying = false
   #mounts = 0
-  #observers: { sdk: SSKS2MRCapableSDK; queryClient: QueryClient; save: SaveObserver; retrieve: RetrieveObserver } | null = null
+  #observers: Observers | null = null
 
   constructor(options: ChallengeFlowControllerOptions) {
     // Nothing runs here: a controller made for a render that is thrown away costs nothing.
@@ -195,7 +200,8 @@ export class ChallengeFlowController {
     let code = toFlowErrorCode(error)
     const now = this.#options.now ?? Date.now
     // SSKS answers an expired code like a wrong one; after 6 h it can only be the former.
-    if (code === 'INVALID_CHALLENGE' && now() - this.#sessionStartedAt > CHALLENGE_VALIDITY_MS) code = 'SESSION_NOT_FOUND'
+    const expired = now() - this.#sessionStartedAt > CHALLENGE_VALIDITY_MS
+    if (code === 'INVALID_CHALLENGE' && expired) code = 'SESSION_NOT_FOUND'
     if (this.#send({ type: 'failed', error: code }, runId)) this.#options.onError?.(code, error)
   }
 
@@ -246,11 +252,14 @@ export class ChallengeFlowController {
       const destination = started.destinationHint ?? maskAuthFactor(authFactor)
       // The real clock: the cooldown is shown to the user, unlike the expiry the test clock decides.
       const resendAvailableAt = Date.now() + (this.#options.resendCooldownSeconds ?? DEFAULT_COOLDOWN_SECONDS) * 1000
-      this.#send({ type: 'sessionStarted', mustAuthenticate, destination, destinationType: authFactor.type, resendAvailableAt }, runId)
+      const destinationType = authFactor.type
+      this.#send({ type: 'sessionStarted', mustAuthenticate, destination, destinationType, resendAvailableAt }, runId)
       // The reducer stops a restore that needs no code (nothing stored); no error was thrown, so
       // make the typed one the plugin would have thrown and report it like the others.
       const { status, error } = this.#state
-      if (status === 'error' && error) this.#options.onError?.(error, new SSKS2MRError('IDENTITY_NOT_FOUND', 'Could not find this identity'))
+      if (status === 'error' && error) {
+        this.#options.onError?.(error, new SSKS2MRError('IDENTITY_NOT_FOUND', 'Could not find this identity'))
+      }
       void this.#advance(runId)
       return true
     } catch (error) {
@@ -277,8 +286,9 @@ export class ChallengeFlowController {
           await save.mutate({ challenge })
           this.#send({ type: 'saved' }, runId)
         } else if (status === 'verifying') {
-          const { authenticatedSession, accountInfo, keysRenewed, mustSaveIdentityAgain } = await retrieve.mutate({ challenge })
+          const restored = await retrieve.mutate({ challenge })
           if (runId !== this.#run) return
+          const { authenticatedSession, accountInfo, keysRenewed, mustSaveIdentityAgain } = restored
           this.#authenticated = authenticatedSession
           this.#send({ type: 'restored', accountInfo, keysRenewed, mustSaveIdentityAgain }, runId)
         } else if (status === 'renewing') {
@@ -294,3 +304,4 @@ export class ChallengeFlowController {
 
 type SaveObserver = MutationObserver<SaveIdentityData, SaveIdentityError, SaveIdentityVariables | void>
 type RetrieveObserver = MutationObserver<RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables | void>
+type Observers = { sdk: SSKS2MRCapableSDK; queryClient: QueryClient; save: SaveObserver; retrieve: RetrieveObserver }

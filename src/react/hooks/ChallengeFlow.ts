@@ -1,4 +1,8 @@
-import type { ChallengeFlowController, ChallengeFlowControllerOptions, ChallengeFlowSnapshot } from '../flow/ChallengeFlowController'
+import type {
+  ChallengeFlowController,
+  ChallengeFlowControllerOptions,
+  ChallengeFlowSnapshot,
+} from '../flow/ChallengeFlowController'
 
 /** Options of `useChallengeFlow`: the controller's, minus what the provider gives (SDK, `startSession`, client). */
 export type UseChallengeFlowOptions = Omit<ChallengeFlowControllerOptions, 'sdk' | 'startSession' | 'queryClient'>

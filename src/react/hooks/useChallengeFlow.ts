@@ -16,6 +16,9 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   useEffect(() => controller.setOptions({ ...options, sdk, startSession, queryClient }))
   useEffect(controller.mount, [controller])
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState)
-  const { start, submitCode, retry, resend, reset } = controller
-  return useMemo(() => ({ state, start, submitCode, retry, resend, reset }), [state, start, submitCode, retry, resend, reset])
+  // The actions are the controller's own (stable); only `state` changes the returned object.
+  return useMemo(() => {
+    const { start, submitCode, retry, resend, reset } = controller
+    return { state, start, submitCode, retry, resend, reset }
+  }, [controller, state])
 }

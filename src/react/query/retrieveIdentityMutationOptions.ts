@@ -8,7 +8,7 @@ import { mutationCallArgs, type IdentityMutationVariables } from './mutationCall
 /** Variables of a retrieval: nothing readable (the key stays in the bound session, code and session are wrapped). */
 export type RetrieveIdentityVariables = IdentityMutationVariables
 
-/** What a retrieval's mutation holds as data: the plugin's result (never identity bytes) with its session id wrapped. */
+/** A retrieval's mutation data: the plugin's result (never identity bytes), its session id wrapped. */
 export type RetrieveIdentityData = Omit<RetrieveIdentityResult, 'authenticatedSessionId'> & {
   /** The validated session, reusable to save again (e.g. after `mustSaveIdentityAgain`) without a new code. */
   authenticatedSession: AuthenticatedSession
@@ -25,7 +25,11 @@ export type RetrieveIdentityError = Error
  * `signal`, read when the mutation runs, cancels it (passed beside the session, never as a variable:
  * devtools show those).
  */
-export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource, signal?: () => AbortSignal | undefined) {
+export function retrieveIdentityMutationOptions(
+  sdk: SSKS2MRCapableSDK,
+  session: SessionSource,
+  signal?: () => AbortSignal | undefined,
+) {
   return {
     mutationKey: ssks2MRKeys.retrieve(),
     // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a

@@ -25,7 +25,11 @@ export type SaveIdentityError = Error
  * TanStack mutation options that save the SDK's current identity through the bound session.
  * `signal`, read when the mutation runs, cancels it (passed beside the session, never as a variable).
  */
-export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource, signal?: () => AbortSignal | undefined) {
+export function saveIdentityMutationOptions(
+  sdk: SSKS2MRCapableSDK,
+  session: SessionSource,
+  signal?: () => AbortSignal | undefined,
+) {
   return {
     mutationKey: ssks2MRKeys.save(),
     // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
@@ -35,7 +39,8 @@ export function saveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: Ses
     // a flow paused in "verifying" (TanStack's default networkMode 'online' pauses mutations).
     networkMode: 'always' as const,
     mutationFn: async (variables: SaveIdentityVariables | void): Promise<SaveIdentityData> => {
-      const { ssksId, authenticatedSessionId } = await sdk.ssks2MR.saveIdentity(mutationCallArgs(session, variables, signal?.()))
+      const args = mutationCallArgs(session, variables, signal?.())
+      const { ssksId, authenticatedSessionId } = await sdk.ssks2MR.saveIdentity(args)
       return { ssksId, authenticatedSession: new AuthenticatedSession(authenticatedSessionId) }
     },
   } satisfies MutationOptions<SaveIdentityData, SaveIdentityError, SaveIdentityVariables | void>
