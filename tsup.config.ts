@@ -6,6 +6,7 @@ import { defineConfig, type Options } from 'tsup'
 const entry = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  protocol: 'src/core/protocol/index.ts',
   react: 'src/react/index.ts',
   emulator: 'src/emulator/index.ts',
   'emulator-browser': 'src/emulator/browser.ts',
@@ -20,9 +21,9 @@ const shared: Options = {
   target: 'es2022',
   sourcemap: true,
   splitting: true,
-  // tsup injects `baseUrl`, which TypeScript 6 deprecates (TOOLCHAIN.md gotcha 1).
+  // tsup injects `baseUrl`, which TypeScript 6 deprecates (the d.ts step fails with TS5101).
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  // `clean` is unsafe with parallel configs: the build script deletes dist/ first (gotcha 3).
+  // `clean` is unsafe with parallel configs (one deletes the other's output): the build script deletes dist/ first.
   clean: false,
 }
 
@@ -35,7 +36,8 @@ async function copyStylesheet(): Promise<void> {
 export default defineConfig([
   { ...shared, format: 'esm', onSuccess: copyStylesheet },
   // ky and @noble/hashes are ESM-only: a CJS build that keeps them external breaks at require time
-  // on Node < 20.19 (TOOLCHAIN.md gotcha 2), so the CJS build inlines them.
+  // (ERR_REQUIRE_ESM on Node < 20.19, `ky.default.create is not a function` after), so the CJS build
+  // inlines them.
   { ...shared, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
   // React Native (the `react-native` export condition of `.` and `./core`): the core as one ESM
   // file, no chunks for Metro to resolve. It runs on the SDK's sscrypto and scrypt (Hermes has no

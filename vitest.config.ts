@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{core,emulator,server,testing,interop,faults,package,security}/**/*.test.ts'],
+          include: ['test/{core,emulator,server,testing,interop,faults,package,security,flow}/**/*.test.ts'],
           testTimeout: 30_000,
           // The real SDK prints "Seald SDK - Start" per instance; keep test output readable.
           env: { LOG_LEVEL: '*:none' },
@@ -122,7 +122,7 @@ export default defineConfig({
       {
         // Every story of stories/ as a test: render, run its play function, then axe (a11y.test = 'error').
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        // Everything the stories pull in, pre-bundled up front (TOOLCHAIN.md gotcha 6: a late discovery reloads the page mid-run).
+        // Everything the stories pull in, pre-bundled up front (a dependency discovered late makes Vite reload the page mid-run, and Vitest then loses the suite).
         optimizeDeps: {
           include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
         },

@@ -70,7 +70,7 @@ async function stop(exitCode) {
   if (stopping) return
   stopping = true
   // Storybook by its own PID (never a process-name match): `npx storybook` would leave its node
-  // child running (TOOLCHAIN.md gotcha 13), so it was started from node_modules/.bin directly.
+  // child running (npx does not pass the signal on), so it was started from node_modules/.bin directly.
   if (storybookProcess.exitCode === null && storybookProcess.pid !== undefined) {
     try {
       process.kill(storybookProcess.pid, 'SIGTERM')

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { ChallengeEntry, type ChallengeEntryProps, type FlowErrorCode } from '../src/react'
+import { ChallengeEntry, useResendCooldown, type ChallengeEntryProps, type FlowErrorCode } from '../src/react'
 import { storyMessages } from './support/storyMessages'
 import { relativeLuminance } from './support/relativeLuminance'
 
@@ -43,7 +43,7 @@ so typing, paste, SMS/email autofill (\`autocomplete="one-time-code"\`) and scre
   error={errorText}                             // already localised
   onComplete={(code) => verify(code)}           // once per complete code
   onResend={resend}                             // may return a promise
-  resendCooldownSeconds={30}
+  resendAvailableAt={cooldown.availableAt}      // from useResendCooldown(30)
 />
 \`\`\`
 
@@ -239,7 +239,12 @@ export const SmsQuota: Story = {
 
 /** Just sent: the resend button counts down, stays focusable, and does nothing until the time is up. */
 export const ResendCooldown: Story = {
-  args: { onResend: fn(), resendCooldownSeconds: 30 },
+  args: { onResend: fn() },
+  // The deadline is taken when the story mounts, as right after a code was sent.
+  render: function ResendCooldownStory({ errorCode: _errorCode, ...args }, { globals }) {
+    const cooldown = useResendCooldown(30)
+    return <ChallengeEntry {...args} messages={storyMessages(globals)} resendAvailableAt={cooldown.availableAt} />
+  },
   play: async ({ canvasElement, args }) => {
     const resend = within(canvasElement).getByRole('button', { name: /Send a new code in \d+ s/ })
     await expect(resend).toHaveAttribute('aria-disabled', 'true')

@@ -14,9 +14,10 @@ export type { SSKS2MRErrorCode, SSKS2MRErrorOptions } from './errors'
 export { silentLogger } from './logger'
 export type { SSKS2MRLogger } from './logger'
 export { maskAuthFactor } from './maskAuthFactor'
-export type { SSKS2MRSession } from './session'
+export type { SSKS2MRSession, SessionFields } from './session'
+export { toCallArgs } from './toCallArgs'
 export type * from './types'
-export * from './protocol'
+// Wire paths, headers and patterns are for tools that speak SSKS themselves: `ssks-2mr-kit/protocol`.
 
 declare module '@seald-io/sdk/lib/main.js' {
   interface SealdSDK {

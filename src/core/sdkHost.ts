@@ -1,5 +1,6 @@
 import type { SDKSSCrypto } from './crypto/resolveCrypto'
 import type { SDKScrypt } from './crypto/resolveScrypt'
+import { sdkBufferClass } from './sdkBufferClass'
 import type { AccountInfo } from './types'
 
 /**
@@ -20,20 +21,8 @@ export interface SDKHost {
   prepareRenew?: () => Promise<Uint8Array>
 }
 
-type BufferClass = { from(bytes: Uint8Array): Uint8Array; isBuffer?: unknown }
-
-/**
- * Converts bytes to the Buffer the SDK expects (`importIdentity` checks `Buffer.isBuffer`):
- * Node's Buffer where there is one, else the SDK's own class — the browser build bundles a
- * Buffer polyfill that is not global; `sscrypto.utils.randomBytes(0)` is an instance of it.
- * Plain bytes when neither exists.
- */
+/** Converts bytes to the Buffer the SDK expects (see `sdkBufferClass`); plain bytes when there is none. */
 export function sdkBytesConverter(sdk: Pick<SDKHost, 'sscrypto'>): (bytes: Uint8Array) => Uint8Array {
-  let BufferLike = (globalThis as { Buffer?: BufferClass }).Buffer
-  try {
-    BufferLike ??= (sdk.sscrypto?.utils?.randomBytes?.(0) as { constructor?: BufferClass } | undefined)?.constructor
-  } catch {
-    // no usable sample: plain bytes
-  }
-  return (bytes) => (BufferLike?.isBuffer ? BufferLike.from(bytes) : bytes)
+  const BufferClass = sdkBufferClass(sdk)
+  return (bytes) => (BufferClass ? BufferClass.from(bytes) : bytes)
 }

@@ -5,8 +5,9 @@
  */
 import type { AuthFactor, AuthFactorType } from './protocol/wire'
 import type { SSKS2MRLogger } from './logger'
+import type { IdentityKey } from './crypto/identityKey'
 
-export type { AuthFactor, AuthFactorType }
+export type { AuthFactor, AuthFactorType, IdentityKey }
 
 /** Bytes of an exported Seald identity. A Node `Buffer` is a `Uint8Array`. */
 export type IdentityBytes = Uint8Array
@@ -31,8 +32,8 @@ export interface SSKS2MROptions {
   scrypt?: ScryptFunction
 }
 
-/** Fields common to every call: who, which SSKS session, which factor, which key. */
-export interface SSKS2MRCallArgs {
+/** Fields common to every call but the key: who, which SSKS session, which factor. */
+export interface SSKS2MRCallBase {
   /** The app's own id for this user; salts key derivation with `twoManRuleKey`. */
   userId: string
   /** Session id from the back-end's `challenge_send`, or an `authenticatedSessionId` from an earlier call. */
@@ -40,15 +41,18 @@ export interface SSKS2MRCallArgs {
   /** @deprecated Use `authFactor: { type: 'EM', value }`. */
   email?: string
   authFactor?: AuthFactor
-  /** Secret held by the app's back-end (password mode, scrypt-derived). Exactly one of this or `rawTwoManRuleKey`. */
-  twoManRuleKey?: string
-  /** Standard base64 of 64 cryptographically random bytes (raw mode, works across JS/Go/mobile SDKs). */
-  rawTwoManRuleKey?: string
   /** Cancels every request of the call. */
   signal?: AbortSignal
 }
 
-export interface SaveIdentityArgs extends SSKS2MRCallArgs {
+/**
+ * Fields common to every call: who, which SSKS session, which factor, and exactly one key —
+ * `twoManRuleKey` (password mode, scrypt-derived) or `rawTwoManRuleKey` (standard base64 of 64
+ * random bytes, works across JS/Go/mobile SDKs). Both or neither is a `VALIDATION` error.
+ */
+export type SSKS2MRCallArgs = SSKS2MRCallBase & IdentityKey
+
+export type SaveIdentityArgs = SSKS2MRCallArgs & {
   /** The 8-character code SSKS sent, when the back-end said `mustAuthenticate`. */
   challenge?: string
   /** Identity to save; default: the SDK's current identity. */
@@ -64,7 +68,7 @@ export interface SaveIdentityResult {
   authenticatedSessionId: string
 }
 
-export interface RetrieveIdentityArgs extends SSKS2MRCallArgs {
+export type RetrieveIdentityArgs = SSKS2MRCallArgs & {
   /** The code SSKS sent. May be omitted when `sessionId` is already an authenticated session. */
   challenge?: string
 }
@@ -111,22 +115,18 @@ export interface KeyStore2MR {
   /** Spread into every request at call time (X-SEALD-APPID, X-SEALD-VERSION). */
   extraHeaders: Record<string, string>
   challengeValidate(args: { sessionId: string; challenge: string; authFactor: AuthFactor; signal?: AbortSignal }): Promise<{ newSessionId: string }>
-  push(args: {
+  push(args: IdentityKey & {
     appId?: string
     userId?: string
     authFactor: AuthFactor
     sessionId: string
-    twoManRuleKey?: string
-    rawTwoManRuleKey?: string
     data: IdentityBytes
     signal?: AbortSignal
   }): Promise<string>
-  search(args: {
+  search(args: IdentityKey & {
     appId?: string
     userId?: string
     sessionId: string
-    twoManRuleKey?: string
-    rawTwoManRuleKey?: string
     signal?: AbortSignal
   }): Promise<{ data: IdentityBytes; authenticated: boolean }>
   getFactorToken(args: { sessionId: string; authFactor: AuthFactor; signal?: AbortSignal }): Promise<string>

@@ -1,11 +1,7 @@
+import { encodeBase64Url } from '../core/crypto/base64'
 import type { AuthFactor } from '../core/protocol/wire'
 
-const base64url = (bytes: Uint8Array): string => {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-const encodeJson = (value: unknown): string => base64url(new TextEncoder().encode(JSON.stringify(value)))
+const encodeJson = (value: unknown): string => encodeBase64Url(new TextEncoder().encode(JSON.stringify(value)))
 
 /** A fresh HMAC-SHA-256 key for signing factor tokens (WebCrypto: works in browsers and Node). */
 export function makeFactorTokenKey(): Promise<CryptoKey> {
@@ -33,5 +29,5 @@ export async function signFactorToken(
     jti: crypto.randomUUID(),
   })
   const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${header}.${payload}`))
-  return `${header}.${payload}.${base64url(new Uint8Array(signature))}`
+  return `${header}.${payload}.${encodeBase64Url(new Uint8Array(signature))}`
 }

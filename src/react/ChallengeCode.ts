@@ -1,3 +1,5 @@
+import { Redacted } from './Redacted'
+
 /**
  * The code the user typed, wrapped so it can travel as a TanStack mutation variable without
  * being readable there: devtools, `JSON.stringify` and object walks see no enumerable field,
@@ -5,24 +7,16 @@
  *
  * @example mutate({ challenge: new ChallengeCode(code) })
  */
-export class ChallengeCode {
-  // A private field, not a property: invisible to JSON, Object.keys, structuredClone and devtools.
+export class ChallengeCode extends Redacted {
   readonly #code: string
 
   constructor(code: string) {
+    super()
     this.#code = code
   }
 
   /** The wrapped code. Only for the call that sends it to SSKS. */
   static reveal(challenge: ChallengeCode): string {
     return challenge.#code
-  }
-
-  toJSON(): string {
-    return '[redacted]'
-  }
-
-  toString(): string {
-    return '[redacted]'
   }
 }

@@ -19,10 +19,14 @@ export type { ResendCooldown, UseResendCooldownOptions } from './hooks/useResend
 
 export { ssks2MRKeys } from './ssks2MRKeys'
 export { ChallengeCode } from './ChallengeCode'
+export { AuthenticatedSession } from './AuthenticatedSession'
 export { saveIdentityMutationOptions } from './query/saveIdentityMutationOptions'
-export type { SaveIdentityVariables } from './query/saveIdentityMutationOptions'
+export type { SaveIdentityData, SaveIdentityError, SaveIdentityVariables } from './query/saveIdentityMutationOptions'
 export { retrieveIdentityMutationOptions } from './query/retrieveIdentityMutationOptions'
-export type { RetrieveIdentityVariables } from './query/retrieveIdentityMutationOptions'
+export type { RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables } from './query/retrieveIdentityMutationOptions'
+
+export { ChallengeFlowController } from './flow/ChallengeFlowController'
+export type { ChallengeFlowControllerOptions, ChallengeFlowSnapshot } from './flow/ChallengeFlowController'
 
 export { challengeFlowReducer, initialChallengeFlowState } from './flow/challengeFlowReducer'
 export type {
@@ -37,8 +41,8 @@ export { toFlowErrorCode } from './flow/toFlowErrorCode'
 
 export { ChallengeEntry } from './challenge-entry/ChallengeEntry'
 export type { ChallengeEntryPart, ChallengeEntryProps, ChallengeEntryStatus } from './challenge-entry/ChallengeEntryProps'
-export { IdentityBackup } from './IdentityBackup'
-export { IdentityRestore } from './IdentityRestore'
+export { IdentityBackup } from './components/IdentityBackup'
+export { IdentityRestore } from './components/IdentityRestore'
 export type { IdentityFlowPart, IdentityFlowProps } from './components/IdentityFlowProps'
 
 export { messages } from './messages/index'

@@ -1,5 +1,6 @@
 import { isSSKS2MRError } from '../core/errors'
 import { maskAuthFactor } from '../core/maskAuthFactor'
+import type { IdentityKey } from '../core/crypto/identityKey'
 import type { SSKS2MRSession } from '../core/session'
 import { jsonResponse } from './jsonResponse'
 import { isJsonContentType, isTrustedOrigin } from './isTrustedOrigin'
@@ -43,7 +44,7 @@ export function createSessionHandler(
     if (user === null || user === undefined) return jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Sign in to start a 2MR session' })
 
     try {
-      validateSessionUserKey(user)
+      const key = validateSessionUserKey(user)
       const { sessionId, mustAuthenticate } = await challengeSend({
         userId: user.userId,
         authFactor: user.authFactor,
@@ -54,7 +55,7 @@ export function createSessionHandler(
         fakeOtp: user.fakeOtp,
         signal: request.signal,
       })
-      return jsonResponse(200, toSession(user, sessionId, mustAuthenticate))
+      return jsonResponse(200, toSession(user, key, sessionId, mustAuthenticate))
     } catch (error) {
       const { status, body } = sessionErrorAnswer(isSSKS2MRError(error) ? error.code : 'SERVER')
       return jsonResponse(status, body)
@@ -62,8 +63,7 @@ export function createSessionHandler(
   }
 }
 
-function toSession(user: SessionUser, sessionId: string, mustAuthenticate: boolean): SSKS2MRSession {
+function toSession(user: SessionUser, key: IdentityKey, sessionId: string, mustAuthenticate: boolean): SSKS2MRSession {
   const authFactor = { type: user.authFactor.type, value: user.authFactor.value }
-  const key = user.twoManRuleKey !== undefined ? { twoManRuleKey: user.twoManRuleKey } : { rawTwoManRuleKey: user.rawTwoManRuleKey }
   return { sessionId, mustAuthenticate, userId: user.userId, authFactor, ...key, destinationHint: maskAuthFactor(authFactor) }
 }

@@ -1,5 +1,5 @@
 import { RAW_KEY_BYTES } from '../core/protocol'
-import { bytesToBase64 } from './bytesToBase64'
+import { encodeBase64 } from '../core/crypto/base64'
 
 /**
  * A new per-user `rawTwoManRuleKey`: 64 bytes (512 bits) from the platform's CSPRNG, standard
@@ -9,5 +9,5 @@ import { bytesToBase64 } from './bytesToBase64'
  * mobile SDKs.
  */
 export function generateRawTwoManRuleKey(): string {
-  return bytesToBase64(globalThis.crypto.getRandomValues(new Uint8Array(RAW_KEY_BYTES)))
+  return encodeBase64(globalThis.crypto.getRandomValues(new Uint8Array(RAW_KEY_BYTES)))
 }

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from './bytesToBase64'
+import { encodeBase64Url } from '../core/crypto/base64'
 
 /** Bytes of entropy in a {@link generateTwoManRuleKey} key: 32 bytes = 256 bits. */
 export const TWO_MAN_RULE_KEY_BYTES = 32
@@ -12,5 +12,5 @@ export const TWO_MAN_RULE_KEY_BYTES = 32
  */
 export function generateTwoManRuleKey(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(TWO_MAN_RULE_KEY_BYTES))
-  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return encodeBase64Url(bytes)
 }

@@ -1,3 +1,4 @@
+import type { IdentityKey } from '../core/crypto/identityKey'
 import type { AuthFactor } from '../core/protocol'
 
 /** Configuration of {@link createSSKSBackend}. The API key stays on the server: never ship it to a browser. */
@@ -39,13 +40,17 @@ export interface ChallengeSendResult {
   mustAuthenticate: boolean
 }
 
-/** What an app's `resolveUser` returns for the signed-in user of a request. */
-export interface SessionUser {
+/**
+ * What an app's `resolveUser` returns for the signed-in user of a request, with exactly one of
+ * `twoManRuleKey` and `rawTwoManRuleKey`: the user's key, kept by your back-end (both or neither
+ * answers a `VALIDATION` error).
+ */
+export type SessionUser = SessionUserFields & IdentityKey
+
+/** Everything `resolveUser` returns but the key. */
+export interface SessionUserFields {
   userId: string
   authFactor: AuthFactor
-  /** Exactly one of `twoManRuleKey` and `rawTwoManRuleKey`: the user's key, kept by your back-end. */
-  twoManRuleKey?: string
-  rawTwoManRuleKey?: string
   createUser?: boolean
   forceAuth?: boolean
   template?: string

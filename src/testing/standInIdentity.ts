@@ -3,6 +3,8 @@
  * documents holding private keys; this one is a recognisable header, JSON, and random bytes
  * standing in for key material (re-drawn by `renewKey`), so a test can tell two versions apart.
  */
+import { encodeBase64 } from '../core/crypto/base64'
+
 export interface StandInIdentity {
   userId: string
   sealdId: string
@@ -47,8 +49,5 @@ export function decodeStandInIdentity(bytes: Uint8Array): StandInIdentity | unde
 
 /** 32 random bytes, base64: the stand-in's "private keys". */
 export function randomKeyMaterial(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32))
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return encodeBase64(globalThis.crypto.getRandomValues(new Uint8Array(32)))
 }

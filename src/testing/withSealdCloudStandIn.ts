@@ -1,3 +1,4 @@
+import { sdkBufferClass } from '../core/sdkBufferClass'
 import { decodeStandInIdentity, encodeStandInIdentity, randomKeyMaterial, type StandInIdentity } from './standInIdentity'
 
 /** SDK members the stand-in replaces; only these ever talk to Seald's cloud API in a 2MR flow. */
@@ -163,21 +164,7 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
   return target as WithSealdCloudStandIn<T>
 }
 
-/**
- * The real SDK checks `Buffer.isBuffer` with ITS Buffer (Node's, or the browser build's bundled
- * polyfill). `sscrypto.utils.randomBytes(0)` is one of its Buffers, which gives us that class
- * in both environments without importing a Buffer polyfill here.
- */
-function sdkBufferClass(sdk: Record<string, unknown>): { from(bytes: Uint8Array): Uint8Array; isBuffer(x: unknown): boolean } | undefined {
-  const sscrypto = sdk.sscrypto as { utils?: { randomBytes?: (n: number) => unknown } } | undefined
-  const sample = sscrypto?.utils?.randomBytes?.(0) as { constructor?: unknown } | undefined
-  const ctor = sample?.constructor as { from?: unknown; isBuffer?: unknown } | undefined
-  if (ctor && typeof ctor.from === 'function' && typeof ctor.isBuffer === 'function') {
-    return ctor as { from(bytes: Uint8Array): Uint8Array; isBuffer(x: unknown): boolean }
-  }
-  return undefined
-}
-
+// The real SDK checks `Buffer.isBuffer` with ITS Buffer: the stand-in hands out and accepts that class.
 function sdkBufferFactory(sdk: Record<string, unknown>): (bytes: Uint8Array) => Uint8Array {
   const BufferClass = sdkBufferClass(sdk)
   return (bytes) => (BufferClass ? BufferClass.from(bytes) : bytes)

@@ -1,3 +1,4 @@
+import { toCallArgs } from '../../src/core/toCallArgs'
 import type { AuthFactorType } from '../../src/core/types'
 import { createDemoDevice } from './createDemoDevice'
 import { demoSignIn, demoStartSession } from './demoClient'
@@ -13,7 +14,6 @@ export async function seedBackup(env: LiveEnvironment, email: string, phone: str
   const device = createDemoDevice(env, account)
   device.setLogLevel?.('none')
   const session = await demoStartSession(env, account, factor)({ purpose: 'backup' })
-  const { userId, sessionId, authFactor, twoManRuleKey, rawTwoManRuleKey } = session
-  await device.ssks2MR.saveIdentity({ userId, sessionId, authFactor, ...(twoManRuleKey ? { twoManRuleKey } : { rawTwoManRuleKey }) })
+  await device.ssks2MR.saveIdentity(toCallArgs(session))
   return account
 }

@@ -6,6 +6,7 @@ import { createDemoDevice, type DemoDevice } from '../live/createDemoDevice'
 import { createInPageEnvironment } from '../live/liveEnvironment'
 import { demoSignIn, demoStartSession } from '../live/demoClient'
 import type { DemoAccount } from '../live/DemoAccount'
+import { toCallArgs } from '../../src/core/toCallArgs'
 
 export interface FlowFixtureOptions {
   /** This device: `signedUp` has the account's identity (backup), `new` has none yet (restore). */
@@ -61,6 +62,5 @@ export async function createFlowFixture(options: FlowFixtureOptions): Promise<Fl
 }
 
 function sessionArgs(session: Awaited<ReturnType<StartSession>>) {
-  const { userId, sessionId, authFactor, twoManRuleKey, rawTwoManRuleKey } = session
-  return { userId, sessionId, authFactor, ...(twoManRuleKey ? { twoManRuleKey } : { rawTwoManRuleKey }) }
+  return toCallArgs(session)
 }

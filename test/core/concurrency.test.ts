@@ -3,7 +3,7 @@ import { retrievalLockName, runExclusive } from '../../src/core/concurrency/runE
 import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { testCrypto } from './support/cryptoContext'
-import { startCaptureServer, type CaptureServer } from './support/startCaptureServer'
+import { startCaptureServer, type CaptureServer } from '../support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, RAW_KEY, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
 
 let server: CaptureServer | undefined

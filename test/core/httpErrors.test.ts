@@ -3,7 +3,7 @@ import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { testCrypto } from './support/cryptoContext'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../../src/core/index'
-import { startCaptureServer, type CaptureServer, type Reply } from './support/startCaptureServer'
+import { startCaptureServer, type CaptureServer, type Reply } from '../support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
 
 let server: CaptureServer | undefined

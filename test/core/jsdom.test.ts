@@ -4,7 +4,7 @@
  * globals). jsdom brings its own AbortController/Uint8Array realm; the core must still work there.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startCaptureServer, type CaptureServer } from './support/startCaptureServer'
+import { startCaptureServer, type CaptureServer } from '../support/startCaptureServer'
 import { AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin } from './support/plugins'
 
 let server: CaptureServer | undefined

@@ -1,15 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SSKS2MRLogger } from '../../src/core/index'
-import { setupEmulator } from './support/emulatorSetup'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SSKS2MRLogger, SSKS2MROptions } from '../../src/core/index'
+import { createTestWorld, wrongCode, type TestWorld, type TestWorldOptions } from '../../src/testing/index'
 
-type Setup = Awaited<ReturnType<typeof setupEmulator>>
-let env: Setup
-beforeAll(async () => {
-  env = await setupEmulator()
+let world: TestWorld | undefined
+afterEach(async () => {
+  await world?.close()
+  world = undefined
 })
-afterAll(async () => {
-  await env.emulator.close()
-})
+async function setup(options: TestWorldOptions) {
+  world = await createTestWorld({ transport: 'http', ...options })
+  return world
+}
+/** A device with fast plugin retries. */
+const deviceIn = (w: TestWorld, pluginOptions: SSKS2MROptions, signedUp = false) =>
+  w.device({ signedUp, pluginOptions: { retryDelayMs: 5, ...pluginOptions } })
 
 /** Keeps every line the plugin logs, with its context, as text. */
 function capturingLogger() {
@@ -44,37 +48,40 @@ describe('logging', () => {
     const { logger, lines } = capturingLogger()
     const secrets = new Set<string>()
     const options = { logger, fetch: recordingFetch(secrets), renewalPushRetries: 2 }
-    const userId = 'log-user'
-    const authFactor = { type: 'EM' as const, value: 'log.user@example.com' }
     const twoManRuleKey = 'super-secret-two-man-rule-key'
     const rawTwoManRuleKey = Buffer.from(crypto.getRandomValues(new Uint8Array(64))).toString('base64')
+    const w = await setup({ key: { twoManRuleKey }, factor: { type: 'EM', value: 'log.user@example.com' } })
+    const { authFactor } = w
     secrets.add(twoManRuleKey).add(rawTwoManRuleKey).add(authFactor.value)
     const errors: string[] = []
+    const failure = (call: Promise<unknown>) => call.then(String, (e: Error) => e.message)
 
-    const first = env.device(options, userId)
-    const s1 = await env.startSession(userId, authFactor)
+    const first = await deviceIn(w, options, true)
+    const s1 = await w.startSession({ purpose: 'backup' })
     secrets.add(s1.sessionId)
-    await first.api.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, twoManRuleKey })
-    const exported = (await first.sdk.exportIdentity()) as Uint8Array
-    secrets.add(Buffer.from(exported).toString('base64')).add(Buffer.from(exported).toString('hex')).add(first.sdk.cloudStandIn.account()!.keyMaterial)
+    await first.ssks2MR.saveIdentity(w.callArgs(s1))
+    const exported = (await first.exportIdentity()) as Uint8Array
+    secrets.add(Buffer.from(exported).toString('base64')).add(Buffer.from(exported).toString('hex')).add(first.cloudStandIn.account()!.keyMaterial)
 
-    const second = env.device(options)
-    const s2 = await env.startSession(userId, authFactor)
-    secrets.add(s2.sessionId).add(s2.challenge!)
-    const wrong = s2.challenge === 'aaaaaaaa' ? 'bbbbbbbb' : 'aaaaaaaa'
-    errors.push(await second.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: wrong, twoManRuleKey }).then(String, (e: Error) => e.message))
-    env.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
-    const retrieved = await second.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, twoManRuleKey })
+    const second = await deviceIn(w, options)
+    const s2 = await w.startSession({ purpose: 'restore' })
+    secrets.add(s2.sessionId).add(w.lastCode())
+    errors.push(await failure(second.ssks2MR.retrieveIdentity({ ...w.callArgs(s2), challenge: wrongCode(w.lastCode()) })))
+    w.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
+    const retrieved = await second.ssks2MR.retrieveIdentity({ ...w.callArgs(s2), challenge: w.lastCode() })
     expect(retrieved).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
-    secrets.add(second.sdk.cloudStandIn.account()!.keyMaterial)
-    const token = await second.api.getFactorToken({ sessionId: retrieved.authenticatedSessionId, authFactor })
+    secrets.add(second.cloudStandIn.account()!.keyMaterial)
+    const token = await second.ssks2MR.getFactorToken({ sessionId: retrieved.authenticatedSessionId, authFactor })
     secrets.add(token.token)
 
-    const s3 = await env.startSession(userId, authFactor, true)
-    secrets.add(s3.sessionId).add(s3.challenge!)
-    const saved = await second.api.saveIdentity({ userId, sessionId: s3.sessionId, authFactor, challenge: s3.challenge!, rawTwoManRuleKey })
-    errors.push(await second.api.retrieveIdentity({ userId, sessionId: s3.sessionId, authFactor, challenge: 'SECRET42', rawTwoManRuleKey }).then(String, (e: Error) => e.message))
-    errors.push(await second.api.retrieveIdentity({ userId, sessionId: saved.authenticatedSessionId, authFactor, twoManRuleKey: 'wrong' }).then(String, (e: Error) => e.message))
+    w.setForceAuth(true)
+    const s3 = await w.startSession({ purpose: 'backup' })
+    secrets.add(s3.sessionId).add(w.lastCode())
+    const raw = w.callArgs({ ...s3, twoManRuleKey: undefined, rawTwoManRuleKey })
+    const saved = await second.ssks2MR.saveIdentity({ ...raw, challenge: w.lastCode() })
+    errors.push(await failure(second.ssks2MR.retrieveIdentity({ ...raw, challenge: 'SECRET42' })))
+    const wrongKey = w.callArgs({ ...s3, twoManRuleKey: 'wrong', rawTwoManRuleKey: undefined }, { sessionId: saved.authenticatedSessionId })
+    errors.push(await failure(second.ssks2MR.retrieveIdentity(wrongKey)))
 
     // The run did log, including the retry warning: the check below is not vacuous.
     expect(lines.length).toBeGreaterThan(8)
@@ -95,9 +102,9 @@ describe('logging', () => {
     const original = { log: console.log, debug: console.debug, warn: console.warn, error: console.error, info: console.info }
     for (const key of Object.keys(original) as Array<keyof typeof original>) console[key] = (...args: unknown[]) => void calls.push(args)
     try {
-      const device = env.device({}, 'quiet-user')
-      const s = await env.startSession('quiet-user', { type: 'EM', value: 'quiet@example.com' })
-      await device.api.saveIdentity({ userId: 'quiet-user', sessionId: s.sessionId, authFactor: { type: 'EM', value: 'quiet@example.com' }, twoManRuleKey: 'k' })
+      const w = await setup({ key: { twoManRuleKey: 'k' } })
+      const device = await deviceIn(w, {}, true)
+      await device.ssks2MR.saveIdentity(w.callArgs(await w.startSession({ purpose: 'backup' })))
     } finally {
       Object.assign(console, original)
     }

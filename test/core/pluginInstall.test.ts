@@ -1,6 +1,7 @@
 import OfficialSSKS2MR from '@seald-io/sdk-plugin-ssks-2mr'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import SSKS2MR, { DEFAULT_KEY_STORAGE_URL, SSKS2MRValidationError, type SSKS2MR as SSKS2MRApi } from '../../src/core/index'
+import SSKS2MR, { SSKS2MRValidationError, type SSKS2MR as SSKS2MRApi } from '../../src/core/index'
+import { DEFAULT_KEY_STORAGE_URL } from '../../src/core/protocol/index'
 import { realSDK } from './support/realSDK'
 
 const APP_ID = '1E2B7D7C-3F4A-4B5C-9D6E-7F8091A2B3C4' // upper case: must be used verbatim

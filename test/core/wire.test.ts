@@ -5,7 +5,7 @@ import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { testCrypto } from './support/cryptoContext'
 import type { SSKS2MR as SSKS2MRApi } from '../../src/core/index'
 import { realSDK } from './support/realSDK'
-import { startCaptureServer, type CaptureServer, type CapturedRequest } from './support/startCaptureServer'
+import { startCaptureServer, type CaptureServer, type CapturedRequest } from '../support/startCaptureServer'
 import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
 
 let server: CaptureServer | undefined

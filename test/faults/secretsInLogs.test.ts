@@ -9,6 +9,7 @@ import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index'
 import type { RunningEmulator } from '../../src/emulator/types'
+import type { IdentityKey } from '../../src/core/types'
 import { generateRawTwoManRuleKey, generateTwoManRuleKey } from '../../src/server/index'
 import type { SSKS2MRLogger } from '../../src/core/logger'
 import { ourSdk } from '../interop/support/ourSdk'
@@ -49,7 +50,7 @@ async function fullRun(keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey', userId: st
   const authFactor = { type: 'SMS' as const, value: '+33612345678' }
   const secret = keyKind === 'twoManRuleKey' ? generateTwoManRuleKey() : generateRawTwoManRuleKey()
   remember(keyKind, secret)
-  const key = { [keyKind]: secret }
+  const key = (keyKind === 'twoManRuleKey' ? { twoManRuleKey: secret } : { rawTwoManRuleKey: secret }) satisfies IdentityKey
   const via = { url: proxy.url, appId: emulator.appId }
   const options = { pluginOptions: { logger, retryDelayMs: 5 } }
 

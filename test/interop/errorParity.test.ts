@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index'
 import type { RunningEmulator } from '../../src/emulator/types'
+import type { IdentityKey } from '../../src/core/types'
 import { generateRawTwoManRuleKey } from '../../src/server/index'
 import { makeSdk, type Flavour } from './support/ourSdk'
 import { startSession, wrongChallenge } from './support/sessions'
@@ -34,7 +35,7 @@ async function both(scenario: (flavour: Flavour) => Promise<unknown>) {
   return { official, ours }
 }
 
-async function storeFor(flavour: Flavour, key: Record<string, string>) {
+async function storeFor(flavour: Flavour, key: IdentityKey) {
   const owner = await makeSdk(flavour, emulator, { userId: 'alice' })
   const s = await startSession(emulator, 'alice', authFactor)
   await owner.ssks2MR.saveIdentity({ userId: 'alice', sessionId: s.sessionId, authFactor, ...key })

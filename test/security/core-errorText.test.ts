@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SSKS2MRError } from '../../src/core/index'
-import { startCaptureServer, type CaptureServer } from '../core/support/startCaptureServer'
+import { startCaptureServer, type CaptureServer } from '../support/startCaptureServer'
 import { AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin } from '../core/support/plugins'
 
 let server: CaptureServer | undefined

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { validateKeyStorageURL } from '../../src/core/validation/validateKeyStorageURL'
 import { createSSKSBackend } from '../../src/server/index'
 import { AUTH_FACTOR, RAW_KEY, SESSION, sdkWithPlugin } from '../core/support/plugins'
-import { startCaptureServer, type CaptureServer } from '../core/support/startCaptureServer'
+import { startCaptureServer, type CaptureServer } from '../support/startCaptureServer'
 
 let server: CaptureServer | undefined
 afterEach(async () => {

@@ -9,7 +9,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSSKSBackend, type SessionUser } from '../../src/server/index'
-import { json, startCaptureServer } from '../server/startCaptureServer'
+import { json, startCaptureServer } from '../support/startCaptureServer'
 import { launchChromium } from './support/chromium'
 import { startRawServer, type RawServer } from './support/rawServer'
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSSKSBackend, type SessionUser } from '../../src/server/index'
-import { json, startCaptureServer } from '../server/startCaptureServer'
+import { json, startCaptureServer } from '../support/startCaptureServer'
 
 const ROUTE = 'https://app.example/api/2mr-session'
 const user: SessionUser = { userId: 'u1', authFactor: { type: 'EM', value: 'alice@example.com' }, twoManRuleKey: 'k-123' }

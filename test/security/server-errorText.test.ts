@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSSKSBackend, type SessionUser } from '../../src/server/index'
-import { json, startCaptureServer } from '../server/startCaptureServer'
+import { json, startCaptureServer } from '../support/startCaptureServer'
 
 const apiKey = 'API-KEY-must-never-appear-9f3c'
 const user: SessionUser = { userId: 'user-0042-abcdef', authFactor: { type: 'EM', value: 'alice.martin@example.com' }, twoManRuleKey: 'k-123' }

@@ -3,6 +3,7 @@ import { startEmulator } from '../../src/emulator/index'
 import type { RunningEmulator } from '../../src/emulator/types'
 import { createSSKSBackend, generateRawTwoManRuleKey, generateTwoManRuleKey, type SSKS2MRSession } from '../../src/server/index'
 import { createTestSealdSDK } from '../../src/testing/index'
+import { toCallArgs } from '../../src/core/toCallArgs'
 
 let emulator: RunningEmulator
 beforeAll(async () => {
@@ -77,8 +78,7 @@ describe('server helpers against the emulator over HTTP', () => {
     const owner = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId: 'dana' })
     const first = await startSession()
     expect(first.mustAuthenticate).toBe(false)
-    const { sessionId, userId, authFactor, twoManRuleKey, rawTwoManRuleKey } = first
-    await owner.ssks2MR.saveIdentity({ sessionId, userId, authFactor, twoManRuleKey, rawTwoManRuleKey })
+    await owner.ssks2MR.saveIdentity(toCallArgs(first))
 
     const device = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId })
     const second = await startSession()

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSSKSBackend, type SSKS2MRError } from '../../src/server/index'
-import { json, startCaptureServer, type Responder } from './startCaptureServer'
+import { json, startCaptureServer, type CapturedRequest, type Reply } from '../support/startCaptureServer'
+
+type Responder = (request: CapturedRequest, index: number) => Reply
 
 const appId = '00000000-0000-4000-8000-00000000abcd'
 const apiKey = 'API-KEY-must-never-appear-9f3c'
@@ -42,11 +44,11 @@ describe('challengeSend', () => {
     expect(result).toEqual({ sessionId: 'sess-1', mustAuthenticate: true })
     const [request] = server!.requests
     expect(request!.method).toBe('POST')
-    expect(request!.url).toBe('/tmr/back/challenge_send/')
+    expect(request!.path).toBe('/tmr/back/challenge_send/')
     expect(request!.headers['x-seald-appid']).toBe(appId)
     expect(request!.headers['x-seald-apikey']).toBe(apiKey)
     expect(request!.headers['content-type']).toBe('application/json')
-    expect(request!.rawHeaderNames).toEqual(expect.arrayContaining(['X-SEALD-APPID', 'X-SEALD-APIKEY']))
+    expect(request!.rawHeaders.map(([name]) => name)).toEqual(expect.arrayContaining(['X-SEALD-APPID', 'X-SEALD-APIKEY']))
     expect(request!.body).toBe(
       '{"user_id":"u1","auth_factor":{"type":"EM","value":"alice@example.com"},"create_user":true,"force_auth":false,"template_id":"t1","fake_otp":true}',
     )
@@ -61,7 +63,7 @@ describe('challengeSend', () => {
   it('drops any path part of keyStorageURL, as the official clients do', async () => {
     const backend = await backendAnswering(json(200, { session_id: 's', must_authenticate: false }), { path: 'some/prefix/' })
     await backend.challengeSend({ userId: 'u1', authFactor })
-    expect(server!.requests[0]!.url).toBe('/tmr/back/challenge_send/')
+    expect(server!.requests[0]!.path).toBe('/tmr/back/challenge_send/')
   })
 
   it.each([
@@ -115,19 +117,19 @@ describe('challengeSend', () => {
   })
 
   it('maps a dropped connection to NETWORK', async () => {
-    const backend = await backendAnswering((_req, res) => res.socket?.destroy())
+    const backend = await backendAnswering(() => 'drop')
     const error = await failure(backend.challengeSend({ userId: 'u1', authFactor }))
     expect(error.code).toBe('NETWORK')
   })
 
   it('maps no answer within timeoutMs to TIMEOUT', async () => {
-    const backend = await backendAnswering(() => {}, { timeoutMs: 150 })
+    const backend = await backendAnswering(() => 'hang', { timeoutMs: 150 })
     const error = await failure(backend.challengeSend({ userId: 'u1', authFactor }))
     expect(error.code).toBe('TIMEOUT')
   })
 
   it("maps the caller's abort to ABORTED", async () => {
-    const backend = await backendAnswering(() => {})
+    const backend = await backendAnswering(() => 'hang')
     const controller = new AbortController()
     const pending = backend.challengeSend({ userId: 'u1', authFactor, signal: controller.signal })
     setTimeout(() => controller.abort(), 50)

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSSKSBackend, generateRawTwoManRuleKey, type SessionUser } from '../../src/server/index'
-import { json, startCaptureServer, type Responder } from './startCaptureServer'
+import { json, startCaptureServer, type CapturedRequest, type Reply } from '../support/startCaptureServer'
+
+type Responder = (request: CapturedRequest, index: number) => Reply
 
 const appId = '00000000-0000-4000-8000-00000000abcd'
 const apiKey = 'API-KEY-must-never-appear-9f3c'

@@ -1,6 +1,6 @@
 /**
- * Standard base64 with padding on the platform's `btoa`/`atob` (browsers and Node ≥ 16), so the
- * core needs no `Buffer` polyfill.
+ * The kit's one base64 module (core, server helpers, emulator, testing), on the platform's
+ * `btoa`/`atob` (browsers, Node ≥ 16, edge runtimes), so no layer needs a `Buffer` polyfill.
  */
 
 /** Standard (RFC 4648 §4) base64 with `=` padding, as `Buffer#toString('base64')`. */
@@ -8,6 +8,11 @@ export function encodeBase64(bytes: Uint8Array): string {
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary)
+}
+
+/** URL-safe base64 without padding (RFC 4648 §5), as in JWTs and URL-safe keys. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Context } from '../context'
 import { decryptIdentity, encryptIdentity } from '../crypto/identityBlob'
 import type { BlobKey } from '../crypto/identityKey'
 import { HEADERS } from '../protocol/constants'
-import { pushIdentityBlob, requestFactorToken, searchIdentityBlob, validateChallenge } from '../ssks/ssksCalls'
+import { pushIdentityBlob, requestFactorToken, searchIdentityBlob, challengeValidate } from '../ssks/ssksCalls'
 import type { KeyStore2MR } from '../types'
 
 /**
@@ -19,7 +19,7 @@ export function createKeyStore(ctx: Context, appId: string, version: string): Ke
     ({ userId: args.userId ?? '', ...(args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) }) as BlobKey
   return {
     extraHeaders: { [HEADERS.appId]: appId, [HEADERS.version]: version },
-    challengeValidate: async (args) => ({ newSessionId: await validateChallenge(ctx, args) }),
+    challengeValidate: async (args) => ({ newSessionId: await challengeValidate(ctx, args) }),
     push: async (args) => pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(cryptoOf(args), keyOf(args), args.data) }),
     async search(args) {
       const { dataB64, authenticated } = await searchIdentityBlob(ctx, args)

@@ -13,7 +13,7 @@ interface SessionCall {
  * `challenge_validate`: trades the back-end's session and the user's code for a validated
  * session id. Never retried: every attempt counts against the session's wrong-code limit.
  */
-export async function validateChallenge(ctx: Context, args: SessionCall & { challenge: string }): Promise<string> {
+export async function challengeValidate(ctx: Context, args: SessionCall & { challenge: string }): Promise<string> {
   // Key order `challenge, auth_factor`, as the official plugin sends it.
   const answer = await callSSKS(ctx, 'challengeValidate', args.sessionId, { challenge: args.challenge, auth_factor: args.authFactor }, args.signal)
   // It goes into the next calls' session header: anything but printable ASCII is not a session id.
@@ -22,7 +22,7 @@ export async function validateChallenge(ctx: Context, args: SessionCall & { chal
 
 /** The session to work on: validated with `challenge` when there is one, else `sessionId` as given (already authenticated). */
 export function authenticatedSession(ctx: Context, args: SessionCall & { challenge?: string | undefined }): Promise<string> | string {
-  return args.challenge ? validateChallenge(ctx, args as SessionCall & { challenge: string }) : args.sessionId
+  return args.challenge ? challengeValidate(ctx, args as SessionCall & { challenge: string }) : args.sessionId
 }
 
 /**

@@ -38,7 +38,7 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
 
   state.users.add(userId)
   if (ctx.settings.singleSessionPerUser) state.dropSessionsOf(userId)
-  // A challenge exists even when none is sent: SSKS accepted validation of such sessions [T].
+  // A challenge exists even when none is sent: Seald's own integration tests validate such sessions against the real SSKS.
   const challenge = fakeOtp || ctx.settings.fakeOtp === 'always' ? FAKE_OTP_CHALLENGE : generateChallenge()
   const sessionId = crypto.randomUUID()
   const now = ctx.now()

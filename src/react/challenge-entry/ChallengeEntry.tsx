@@ -17,9 +17,9 @@ import { maskAuthFactor } from '../../core/maskAuthFactor'
 import { challengeEntryMessagesEn } from '../messages/challengeEntry'
 import { ChallengeSlots } from './ChallengeSlots'
 import type { ChallengeEntryProps } from './ChallengeEntryProps'
-import { classNameFor } from './classNameFor'
+import { classNameFor } from '../classNameFor'
 import { describeNotice } from './describeNotice'
-import { formatMessage } from './formatMessage'
+import { formatMessage } from '../messages/formatMessage'
 import {
   interpretChallengeInput,
   pasteIntoChallenge,
@@ -55,7 +55,7 @@ const VISUALLY_HIDDEN = {
  *
  * @example
  * <ChallengeEntry destination={{ type: 'EM', value: email }} status={status} error={errorText}
- *   onComplete={(code) => verify(code)} onResend={resend} resendCooldownSeconds={30} />
+ *   onComplete={(code) => verify(code)} onResend={resend} resendAvailableAt={cooldown.availableAt} />
  */
 export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(function ChallengeEntry(
   {
@@ -67,9 +67,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     error,
     destination,
     onResend,
+    resending,
     resendAvailableAt,
-    resendRemainingSeconds,
-    resendCooldownSeconds,
     disabled = false,
     autoFocus,
     messages: messageOverrides,
@@ -267,6 +266,12 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     messagesRef.current = messages
     maskedRef.current = masked
   })
+  // A resend the caller tracks (`resending`) went out when it ends without an error.
+  const wasResending = useRef(false)
+  useEffect(() => {
+    if (wasResending.current && !resending && !error) handleSent()
+    wasResending.current = resending === true
+  }, [resending, error, handleSent])
 
   const describedBy = [hintId, masked !== undefined ? destinationId : null, error ? errorId : null].filter(Boolean).join(' ')
 
@@ -350,9 +355,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
         <ResendButton
           onResend={handleResend}
           onSent={handleSent}
-          remainingSeconds={resendRemainingSeconds}
           availableAt={resendAvailableAt}
-          cooldownSeconds={resendCooldownSeconds}
+          sending={resending}
           disabled={disabled || locked}
           messages={messages}
           className={classNameFor('ssks-challenge__resend', unstyled, classNames?.resend)}

@@ -38,12 +38,17 @@ export interface ChallengeEntryProps {
   destination?: AuthFactor | string
   /** Shows a resend button; may return a promise (the button waits, then announces the new code). */
   onResend?: () => unknown
-  /** Epoch ms before which resending is not allowed (e.g. from the server's rate limit). */
+  /**
+   * Whether a resend is under way, when the caller tracks it (a flow's `state.resending`): the
+   * button shows "sending" while true, and the new code is announced when it turns false without
+   * an `error`. Without it, the button follows the promise `onResend` returns.
+   */
+  resending?: boolean
+  /**
+   * Epoch ms before which resending is not offered; the button counts down to it. A flow's
+   * `state.resendAvailableAt`, or `useResendCooldown(seconds).availableAt` (restart it on resend).
+   */
   resendAvailableAt?: number
-  /** Seconds left before resending, when the caller runs its own countdown (`useResendCooldown`). */
-  resendRemainingSeconds?: number
-  /** Self-managed cooldown: starts on mount (the code was just sent) and after each resend. */
-  resendCooldownSeconds?: number
   disabled?: boolean
   autoFocus?: boolean
   /** Overrides for some strings (English by default). */
@@ -56,9 +61,4 @@ export interface ChallengeEntryProps {
   id?: string
   /** Form field name of the real `<input>`. */
   name?: string
-  /**
-   * @deprecated Ignored. The field no longer adds any `<style>` tag at run time (all its rules are
-   * in `styles.css`), so a CSP needs no nonce for it. Still accepted so existing code compiles.
-   */
-  nonce?: string
 }

@@ -1,7 +1,7 @@
 'use client'
 import { Fragment } from 'react'
 import { CHALLENGE_LENGTH } from '../../core/protocol/constants'
-import { classNameFor } from './classNameFor'
+import { classNameFor } from '../classNameFor'
 import type { ChallengeEntryPart } from './ChallengeEntryProps'
 import type { InputSelection } from './readInputSelection'
 

@@ -1,17 +1,18 @@
 'use client'
-import { memo, useEffect, useState } from 'react'
-import { useSecondsUntil } from './useSecondsUntil'
-import { formatMessage } from './formatMessage'
+import { memo, useState } from 'react'
+import { useSecondsUntil } from '../hooks/useSecondsUntil'
+import { formatMessage } from '../messages/formatMessage'
 import type { ChallengeEntryMessages } from '../messages/challengeEntry'
 
 interface ResendButtonProps {
   /** Asks for a new code; a returned promise keeps the button in its "sending" state until it settles. */
   onResend: () => unknown
-  /** Called once a new code went out (after the promise resolved, or at once for a sync callback). */
+  /** Called once a new code went out (after the promise resolved, or at once for a sync callback); not when `sending` is given. */
   onSent: () => void
-  remainingSeconds: number | undefined
+  /** The caller's own "sending" state (e.g. a flow's `resending`); replaces the one kept from `onResend`'s promise. */
+  sending: boolean | undefined
+  /** Epoch ms before which resending is not offered. */
   availableAt: number | undefined
-  cooldownSeconds: number | undefined
   disabled: boolean
   messages: Pick<ChallengeEntryMessages, 'resend' | 'resendSending' | 'resendIn'>
   className: string | undefined
@@ -26,30 +27,26 @@ interface ResendButtonProps {
 export const ResendButton = memo(function ResendButton({
   onResend,
   onSent,
-  remainingSeconds,
   availableAt,
-  cooldownSeconds,
+  sending: controlledSending,
   disabled,
   messages,
   className,
 }: ResendButtonProps) {
-  const selfTimed = remainingSeconds === undefined && availableAt === undefined && cooldownSeconds !== undefined
-  const [ownDeadline, setOwnDeadline] = useState<number | undefined>(undefined)
-  // The code was sent just before this field appeared: start the self-managed cooldown on mount
-  // (in an effect, so the server render never reads the clock).
-  useEffect(() => {
-    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
-  }, [selfTimed, cooldownSeconds])
-  const untilDeadline = useSecondsUntil(availableAt ?? ownDeadline)
-  // Before the first tick, a self-managed cooldown shows its full length rather than "ready".
-  const remaining = remainingSeconds ?? untilDeadline ?? (selfTimed ? (cooldownSeconds ?? 0) : 0)
+  // Unknown before the first tick (the server render never reads the clock): waiting, without a number.
+  const untilDeadline = useSecondsUntil(availableAt)
+  const remaining = untilDeadline ?? 0
+  const counting = remaining > 0 || (availableAt !== undefined && untilDeadline === undefined)
 
-  const [sending, setSending] = useState(false)
-  const waiting = sending || remaining > 0
+  const [ownSending, setSending] = useState(false)
+  const sending = controlledSending ?? ownSending
+  const waiting = sending || counting
 
   const handleClick = async () => {
     if (waiting || disabled) return
     const result = onResend()
+    // The caller tells when the code went out (its `sending` turns false without an error).
+    if (controlledSending !== undefined) return
     if (isPromiseLike(result)) {
       setSending(true)
       try {
@@ -61,7 +58,6 @@ export const ResendButton = memo(function ResendButton({
       }
       setSending(false)
     }
-    if (selfTimed) setOwnDeadline(Date.now() + (cooldownSeconds ?? 0) * 1000)
     onSent()
   }
 
@@ -76,7 +72,7 @@ export const ResendButton = memo(function ResendButton({
       type="button"
       className={className}
       data-ssks-resend=""
-      data-state={sending ? 'sending' : remaining > 0 ? 'cooldown' : 'ready'}
+      data-state={sending ? 'sending' : counting ? 'cooldown' : 'ready'}
       disabled={disabled}
       aria-disabled={waiting || undefined}
       onClick={handleClick}

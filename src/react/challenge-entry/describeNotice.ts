@@ -1,5 +1,5 @@
 import type { ChallengeEntryMessages } from '../messages/challengeEntry'
-import { formatMessage } from './formatMessage'
+import { formatMessage } from '../messages/formatMessage'
 import type { ChallengeInputNotice } from './interpretChallengeInput'
 
 /** The localised text of a notice about refused input. */

@@ -1,7 +1,7 @@
 'use client'
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo } from 'react'
 import { ChallengeEntry } from '../challenge-entry/ChallengeEntry'
-import { classNameFor } from '../challenge-entry/classNameFor'
+import { classNameFor } from '../classNameFor'
 import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/ChallengeFlowState'
 import { useChallengeFlow } from '../hooks/useChallengeFlow'
 import { mergeMessages } from '../messages/mergeMessages'
@@ -21,10 +21,7 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
   const { onDone, onError, autoStart = true, resendCooldownSeconds, className, classNames, unstyled, messages: overrides } = props
   const context = useSSKS2MR()
   const messages = useMemo(() => mergeMessages(context.messages, overrides), [context.messages, overrides])
-  const { state, start, submitCode, retry, canRetry, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
-  // Set by "Try again" until a code is typed: keeps the button (inert) while the retry runs, so
-  // keyboard and screen reader focus is not dropped to the page when it would unmount.
-  const [retrying, setRetrying] = useState(false)
+  const { state, start, submitCode, retry, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
   const titleId = useId()
   const cls = (builtIn: string, part: IdentityFlowPart) => classNameFor(builtIn, unstyled, classNames?.[part])
 
@@ -33,30 +30,16 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
     if (autoStart) start()
   }, [autoStart, start])
 
-  const handleComplete = useCallback((code: string) => {
-    setRetrying(false)
-    submitCode(code)
-  }, [submitCode])
-  const handleRetry = useCallback(() => {
-    setRetrying(true)
-    retry()
-  }, [retry])
-
-  const handleResend = useCallback(async () => {
-    // Rejecting tells ChallengeEntry not to announce "new code sent" (the error is shown instead).
-    if (!(await resend())) throw new Error('resend failed')
-  }, [resend])
-
-  const { status, error } = state
+  const { status, error, canRetry, retrying, resending } = state
   const errorText = error ? messages.flowErrors[error] : undefined
-  // Kept during a resend (a destination is known): the field keeps focus and announces the new code.
-  const resending = status === 'starting' && state.destination !== null
+  // Kept during a resend: the field keeps focus and announces the new code.
   const showEntry = status === 'codeRequired' || status === 'verifying' || resending
   // During a resend ChallengeEntry's own button says "sending" and announces the new code.
   const progress = resending ? '' : progressText(status, purpose, state.result?.mustSaveIdentityAgain, messages)
   const pending = PENDING.has(status) && progress !== ''
   const showButton = status === 'error' || (status === 'idle' && !autoStart)
-  const showRetry = canRetry || (retrying && status === 'verifying')
+  // Kept (inert) while a retry runs, so keyboard and screen reader focus is not dropped to the page.
+  const showRetry = canRetry || retrying
 
   return (
     <section
@@ -77,8 +60,9 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
           destination={state.destination ?? undefined}
           status={status === 'verifying' ? 'verifying' : error ? 'error' : 'idle'}
           error={errorText}
-          onComplete={handleComplete}
-          onResend={handleResend}
+          onComplete={submitCode}
+          onResend={resend}
+          resending={resending}
           resendAvailableAt={state.resendAvailableAt ?? undefined}
           autoFocus
           messages={messages}
@@ -108,7 +92,7 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
             className={cls('ssks-button', 'button')}
             data-ssks-flow-retry=""
             aria-disabled={!canRetry || undefined}
-            onClick={canRetry ? handleRetry : undefined}
+            onClick={canRetry ? retry : undefined}
           >
             {messages.retry}
           </button>

@@ -1,5 +1,6 @@
 import type { ChallengeFlowEvent, ChallengeFlowPurpose, ChallengeFlowState } from './ChallengeFlowState'
 import type { FlowErrorCode } from './FlowErrorCode'
+import { TRANSIENT_ERRORS } from './retryableErrors'
 
 /** The state before `start()`. */
 export function initialChallengeFlowState(purpose: ChallengeFlowPurpose): ChallengeFlowState {
@@ -18,8 +19,9 @@ export function initialChallengeFlowState(purpose: ChallengeFlowPurpose): Challe
 
 // The session can no longer check a code: only a new one (resend) helps.
 const SESSION_GONE: ReadonlySet<FlowErrorCode> = new Set(['SESSION_NOT_FOUND', 'RATE_LIMITED'])
-// Failures of a submitted code after which the same session may still be tried again.
-const CODE_RETRYABLE: ReadonlySet<FlowErrorCode> = new Set(['INVALID_CHALLENGE', 'NETWORK', 'TIMEOUT', 'SERVER', 'ABORTED', 'UNKNOWN'])
+// Failures of a submitted code after which the same session may still be tried again: a wrong
+// code (type another), a cancelled call, and every transient failure.
+const CODE_RETRYABLE = (error: FlowErrorCode) => error === 'INVALID_CHALLENGE' || error === 'ABORTED' || TRANSIENT_ERRORS.has(error)
 
 /**
  * The whole backup/restore flow as a pure function. An event that does not apply to the
@@ -71,7 +73,7 @@ function failed(state: ChallengeFlowState, error: FlowErrorCode): ChallengeFlowS
   switch (state.status) {
     case 'verifying':
       // Wrong code, lost answer...: back to the code, which the field keeps for another try.
-      if (CODE_RETRYABLE.has(error)) return { ...state, status: 'codeRequired', error }
+      if (CODE_RETRYABLE(error)) return { ...state, status: 'codeRequired', error }
       if (SESSION_GONE.has(error)) return { ...state, status: 'codeRequired', error, needsResend: true }
       return { ...state, status: 'error', error }
     case 'renewing':

@@ -1,14 +1,18 @@
 'use client'
 import { useMemo } from 'react'
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query'
-import type { RetrieveIdentityResult } from '../../core/types'
-import { retrieveIdentityMutationOptions, type RetrieveIdentityVariables } from '../query/retrieveIdentityMutationOptions'
+import {
+  retrieveIdentityMutationOptions,
+  type RetrieveIdentityData,
+  type RetrieveIdentityError,
+  type RetrieveIdentityVariables,
+} from '../query/retrieveIdentityMutationOptions'
 import type { SessionSource } from '../types'
 import { useSSKS2MR } from '../useSSKS2MR'
 
 /** Every `useMutation` option except the ones the hook owns (key, function, one-at-a-time scope). */
 export type UseRetrieveIdentityOptions<TContext = unknown> = Omit<
-  UseMutationOptions<RetrieveIdentityResult, Error, RetrieveIdentityVariables | void, TContext>,
+  UseMutationOptions<RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables | void, TContext>,
   'mutationFn' | 'mutationKey' | 'retry' | 'networkMode' | 'scope'
 >
 
@@ -21,7 +25,7 @@ export type UseRetrieveIdentityOptions<TContext = unknown> = Omit<
 export function useRetrieveIdentity<TContext = unknown>(
   session: SessionSource,
   options?: UseRetrieveIdentityOptions<TContext>,
-): UseMutationResult<RetrieveIdentityResult, Error, RetrieveIdentityVariables | void, TContext> {
+): UseMutationResult<RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables | void, TContext> {
   const { sdk, queryClient } = useSSKS2MR()
   const base = useMemo(() => retrieveIdentityMutationOptions(sdk, session), [sdk, session])
   return useMutation({ ...options, ...base }, queryClient)

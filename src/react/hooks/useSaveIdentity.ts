@@ -1,14 +1,18 @@
 'use client'
 import { useMemo } from 'react'
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query'
-import type { SaveIdentityResult } from '../../core/types'
-import { saveIdentityMutationOptions, type SaveIdentityVariables } from '../query/saveIdentityMutationOptions'
+import {
+  saveIdentityMutationOptions,
+  type SaveIdentityData,
+  type SaveIdentityError,
+  type SaveIdentityVariables,
+} from '../query/saveIdentityMutationOptions'
 import type { SessionSource } from '../types'
 import { useSSKS2MR } from '../useSSKS2MR'
 
 /** Every `useMutation` option except the ones the hook owns (retries are the plugin's: see the options factory). */
 export type UseSaveIdentityOptions<TContext = unknown> = Omit<
-  UseMutationOptions<SaveIdentityResult, Error, SaveIdentityVariables | void, TContext>,
+  UseMutationOptions<SaveIdentityData, SaveIdentityError, SaveIdentityVariables | void, TContext>,
   'mutationFn' | 'mutationKey' | 'retry' | 'networkMode'
 >
 
@@ -20,7 +24,7 @@ export type UseSaveIdentityOptions<TContext = unknown> = Omit<
 export function useSaveIdentity<TContext = unknown>(
   session: SessionSource,
   options?: UseSaveIdentityOptions<TContext>,
-): UseMutationResult<SaveIdentityResult, Error, SaveIdentityVariables | void, TContext> {
+): UseMutationResult<SaveIdentityData, SaveIdentityError, SaveIdentityVariables | void, TContext> {
   const { sdk, queryClient } = useSSKS2MR()
   const base = useMemo(() => saveIdentityMutationOptions(sdk, session), [sdk, session])
   return useMutation({ ...options, ...base }, queryClient)

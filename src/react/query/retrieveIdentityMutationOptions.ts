@@ -1,23 +1,35 @@
+import type { MutationOptions } from '@tanstack/react-query'
 import type { RetrieveIdentityResult } from '../../core/types'
-import { ChallengeCode } from '../ChallengeCode'
+import { AuthenticatedSession } from '../AuthenticatedSession'
 import { RETRIEVE_SCOPE_ID, ssks2MRKeys } from '../ssks2MRKeys'
 import type { SSKS2MRCapableSDK, SessionSource } from '../types'
-import { resolveSession } from './resolveSession'
+import { mutationCallArgs, type IdentityMutationVariables } from './mutationCallArgs'
 
-/** Variables of a retrieval: nothing secret (the key stays in the bound session, the code is wrapped). */
-export interface RetrieveIdentityVariables {
-  /** The code SSKS sent. Omit with an already authenticated `sessionId`. */
-  challenge?: ChallengeCode
-  /** Use this (already authenticated) session id instead of the bound session's id. */
-  sessionId?: string
+/** Variables of a retrieval: nothing readable (the key stays in the bound session, code and session are wrapped). */
+export type RetrieveIdentityVariables = IdentityMutationVariables
+
+/** A retrieval's mutation data: the plugin's result (never identity bytes), its session id wrapped. */
+export type RetrieveIdentityData = Omit<RetrieveIdentityResult, 'authenticatedSessionId'> & {
+  /** The validated session, reusable to save again (e.g. after `mustSaveIdentityAgain`) without a new code. */
+  authenticatedSession: AuthenticatedSession
 }
 
 /**
- * TanStack mutation options that retrieve and import the identity through the bound session.
- * The result is the plugin's: account info and flags, never identity bytes. `signal`, read when
- * the mutation runs, cancels it (passed beside the session, never as a variable: devtools show those).
+ * What a retrieval rejects with: an `SSKS2MRError` (discriminate on `code`) for every failure of
+ * the plugin, the session or the network; an SDK error when importing the identity itself failed.
  */
-export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session: SessionSource, signal?: () => AbortSignal | undefined) {
+export type RetrieveIdentityError = Error
+
+/**
+ * TanStack mutation options that retrieve and import the identity through the bound session.
+ * `signal`, read when the mutation runs, cancels it (passed beside the session, never as a variable:
+ * devtools show those).
+ */
+export function retrieveIdentityMutationOptions(
+  sdk: SSKS2MRCapableSDK,
+  session: SessionSource,
+  signal?: () => AbortSignal | undefined,
+) {
   return {
     mutationKey: ssks2MRKeys.retrieve(),
     // Never re-run: a repeated challenge_validate burns one of the session's code attempts, and a
@@ -28,12 +40,10 @@ export function retrieveIdentityMutationOptions(sdk: SSKS2MRCapableSDK, session:
     networkMode: 'always' as const,
     // One at a time: two concurrent retrievals of a non-authenticated backup would both renew keys.
     scope: { id: RETRIEVE_SCOPE_ID },
-    mutationFn: (variables: RetrieveIdentityVariables | void): Promise<RetrieveIdentityResult> => {
-      const { challenge, sessionId } = variables || {}
-      const args = resolveSession(session, sessionId, signal?.())
-      return sdk.ssks2MR.retrieveIdentity(
-        challenge ? { ...args, challenge: ChallengeCode.reveal(challenge) } : args,
-      )
+    mutationFn: async (variables: RetrieveIdentityVariables | void): Promise<RetrieveIdentityData> => {
+      const args = mutationCallArgs(session, variables, signal?.())
+      const { authenticatedSessionId, ...result } = await sdk.ssks2MR.retrieveIdentity(args)
+      return { ...result, authenticatedSession: new AuthenticatedSession(authenticatedSessionId) }
     },
-  }
+  } satisfies MutationOptions<RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables | void>
 }

@@ -30,14 +30,14 @@ async function violations(view: Rendered): Promise<string[]> {
 
 const destination = { type: 'EM', value: 'jane.doe@example.com' } as const
 const states: Record<string, { props: ChallengeEntryProps; typed?: string }> = {
-  empty: { props: { destination, onResend: () => {}, resendCooldownSeconds: 30 } },
+  empty: { props: { destination, onResend: () => {}, resendAvailableAt: Date.now() + 60_000 } },
   partial: { props: { destination, onResend: () => {} }, typed: 'abc' },
   refused: { props: { destination }, typed: 'ab0' },
   error: { props: { destination, defaultValue: 'abcdefgh', status: 'error', error: 'This code is not valid. Check it and try again.', onResend: () => {} } },
   verifying: { props: { destination, defaultValue: 'abcdefgh', status: 'verifying', onResend: () => {} } },
   success: { props: { destination, defaultValue: 'abcdefgh', status: 'success' } },
   disabled: { props: { destination, disabled: true, onResend: () => {} } },
-  sms: { props: { destination: { type: 'SMS', value: '+33 6 12 34 56 78' }, onResend: () => {}, resendCooldownSeconds: 30 } },
+  sms: { props: { destination: { type: 'SMS', value: '+33 6 12 34 56 78' }, onResend: () => {}, resendAvailableAt: Date.now() + 60_000 } },
 }
 
 describe('ChallengeEntry has no axe violations (real Chromium, shipped styles.css)', () => {

@@ -6,8 +6,8 @@ import { renderChallengeEntry, settle } from './renderChallengeEntry'
 // Counts how often ChallengeEntry and the drawn boxes actually render, through the helper every
 // part calls once per render with its built-in class name.
 const renders = vi.hoisted(() => ({ entry: 0, slots: 0 }))
-vi.mock('../../../src/react/challenge-entry/classNameFor', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../src/react/challenge-entry/classNameFor')>()
+vi.mock('../../../src/react/classNameFor', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/react/classNameFor')>()
   return {
     classNameFor: (builtIn: string, unstyled: boolean | undefined, extra: string | undefined) => {
       if (builtIn === 'ssks-challenge') renders.entry += 1

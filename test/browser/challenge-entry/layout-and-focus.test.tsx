@@ -9,7 +9,7 @@ const slotBoxes = (root: HTMLElement) => Array.from(root.querySelectorAll('[data
 
 describe('ChallengeEntry focus order in Chromium', () => {
   it('tabs page → code → resend → page, and back; the label focuses the code', async () => {
-    const view = renderChallengeEntry({ onResend: () => {}, resendCooldownSeconds: 30 }, (node) => (
+    const view = renderChallengeEntry({ onResend: () => {}, resendAvailableAt: Date.now() + 30_000 }, (node) => (
       <>
         <button type="button">before</button>
         {node}

@@ -15,10 +15,11 @@ async function pressButton(root: HTMLElement): Promise<void> {
 
 describe('ChallengeEntry resend in Chromium', () => {
   it('counts down, then resends: clears the code and politely announces the masked destination', async () => {
-    const onResend = vi.fn()
+    // The caller owns the cooldown (one deadline) and moves it on each resend, as a flow does.
+    const onResend = vi.fn(() => void setTimeout(() => view.rerender({ resendAvailableAt: Date.now() + 1000 })))
     const view = renderChallengeEntry({
       onResend,
-      resendCooldownSeconds: 1,
+      resendAvailableAt: Date.now() + 1000,
       destination: { type: 'EM', value: 'jane.doe@example.com' },
     })
     await settle(30)

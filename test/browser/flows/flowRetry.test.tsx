@@ -4,20 +4,22 @@ import { cleanup, render, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import axe from 'axe-core'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { messages } from '../../../src/react/messages/index'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
 import '../../../src/react/styles.css'
-import { createBrowserHarness } from './browserHarness'
+import { backupWithCode, createTestWorld, type TestWorld, type TestWorldOptions } from '../../../src/testing/browser'
+
+// The address the flows' texts are checked against (masked: j•••@example.com).
+const JANE: TestWorldOptions = { factor: { type: 'EM', value: 'jane.doe@example.com' } }
 
 afterEach(() => cleanup())
 
 // Scrypt, the SDK's crypto and the plugin's own retries (search: 0.3 s + 0.6 s) outlast waitFor's 1 s default on a loaded machine.
 const CRYPTO_WAIT = { timeout: 5_000 }
 
-type Harness = Awaited<ReturnType<typeof createBrowserHarness>>
 
-function renderRestore(h: Harness, sdk: SSKS2MRCapableSDK, locale: 'en' | 'fr') {
+function renderRestore(h: TestWorld, sdk: SSKS2MRCapableSDK, locale: 'en' | 'fr') {
   const onDone = vi.fn()
   const onError = vi.fn()
   const view = render(
@@ -35,22 +37,21 @@ function renderRestore(h: Harness, sdk: SSKS2MRCapableSDK, locale: 'en' | 'fr') 
   return { view, root, input, onDone, onError }
 }
 
-async function storeBackup(h: Harness) {
-  const s = await h.startSession({ purpose: 'backup' })
-  const original = await h.device(true)
-  await original.ssks2MR.saveIdentity({ userId: h.userId, sessionId: s.sessionId, authFactor: h.authFactor, twoManRuleKey: h.twoManRuleKey, challenge: h.lastCode() })
+async function storeBackup(h: TestWorld) {
+  const original = await h.device({ signedUp: true })
+  await backupWithCode(h, original)
 }
 
-const statuses = (h: Harness, path: string) => h.emulator.requests().filter((r) => r.path === path).map((r) => r.status)
+const statuses = (h: TestWorld, path: string) => h.emulator.requests().filter((r) => r.path === path).map((r) => r.status)
 
 describe('"Try again" after a server failure while verifying (Chromium)', () => {
   it.each([
     ['challenge_validate', 'en'],
     ['search', 'fr'],
   ] as const)('%s answers 503 (%s): error shown, code kept, "Try again" by keyboard restores; the backup stays retrievable', async (endpoint, locale) => {
-    const h = await createBrowserHarness({ forceAuth: true })
+    const h = await createTestWorld({ ...JANE, forceAuth: true })
     await storeBackup(h)
-    const flow = renderRestore(h, await h.device(false), locale)
+    const flow = renderRestore(h, await h.device(), locale)
     await waitFor(() => expect(document.activeElement).toBe(flow.input()))
 
     // `search` is retried by the plugin on 5xx (twice by default): fail every attempt of this one call.
@@ -81,7 +82,7 @@ describe('"Try again" after a server failure while verifying (Chromium)', () => 
     cleanup()
 
     // The stored backup is still there for the next device.
-    const next = renderRestore(h, await h.device(false), locale)
+    const next = renderRestore(h, await h.device(), locale)
     await waitFor(() => expect(document.activeElement).toBe(next.input()))
     await userEvent.keyboard(h.lastCode())
     await waitFor(() => expect(next.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)

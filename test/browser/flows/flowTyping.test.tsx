@@ -3,21 +3,23 @@ import { userEvent } from 'vitest/browser'
 import { cleanup, render, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityBackup } from '../../../src/react/IdentityBackup'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityBackup } from '../../../src/react/components/IdentityBackup'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { messages } from '../../../src/react/messages/index'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
 import '../../../src/react/styles.css'
-import { createBrowserHarness } from './browserHarness'
+import { backupWithCode, createTestWorld, type TestWorld, type TestWorldOptions } from '../../../src/testing/browser'
+
+// The address the flows' texts are checked against (masked: j•••@example.com).
+const JANE: TestWorldOptions = { factor: { type: 'EM', value: 'jane.doe@example.com' } }
 
 afterEach(() => cleanup())
 
 // Reaching `done` runs scrypt and the SDK's crypto: well over waitFor's 1 s default on a loaded 2-core machine.
 const CRYPTO_WAIT = { timeout: 5_000 }
 
-type Harness = Awaited<ReturnType<typeof createBrowserHarness>>
 
-function renderFlow(h: Harness, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore', onDone = vi.fn()) {
+function renderFlow(h: TestWorld, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore', onDone = vi.fn()) {
   const Flow = purpose === 'backup' ? IdentityBackup : IdentityRestore
   const view = render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
@@ -33,12 +35,12 @@ function renderFlow(h: Harness, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'res
   return { view, root, input, onDone }
 }
 
-const validations = (h: Harness) => h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').length
+const validations = (h: TestWorld) => h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').length
 
 describe('flows typed in Chromium', () => {
   it('backup with a code: typed with separators and upper case, auto-submitted exactly once', async () => {
-    const h = await createBrowserHarness({ forceAuth: true })
-    const flow = renderFlow(h, await h.device(true), 'backup')
+    const h = await createTestWorld({ ...JANE, forceAuth: true })
+    const flow = renderFlow(h, await h.device({ signedUp: true }), 'backup')
     await waitFor(() => expect(flow.input()).not.toBeNull())
     // autoFocus: the field has focus without a click.
     await waitFor(() => expect(document.activeElement).toBe(flow.input()))
@@ -51,12 +53,11 @@ describe('flows typed in Chromium', () => {
   })
 
   it('restore: wrong code stays, selected, with the mapped error; typing the right one over it restores', async () => {
-    const h = await createBrowserHarness({ forceAuth: true })
-    const original = await h.device(true)
-    const s = await h.startSession({ purpose: 'backup' })
-    await original.ssks2MR.saveIdentity({ userId: h.userId, sessionId: s.sessionId, authFactor: h.authFactor, twoManRuleKey: h.twoManRuleKey, challenge: h.lastCode() })
+    const h = await createTestWorld({ ...JANE, forceAuth: true })
+    const original = await h.device({ signedUp: true })
+    await backupWithCode(h, original)
 
-    const flow = renderFlow(h, await h.device(false), 'restore')
+    const flow = renderFlow(h, await h.device(), 'restore')
     await waitFor(() => expect(document.activeElement).toBe(flow.input()))
     const right = h.lastCode()
     const wrong = right === 'abcdefgh' ? 'bcdefghj' : 'abcdefgh'
@@ -74,11 +75,10 @@ describe('flows typed in Chromium', () => {
   })
 
   it('too many wrong codes then resend: the field is cleared, "new code sent" is announced, the new code restores', async () => {
-    const h = await createBrowserHarness({ forceAuth: true, emulator: { maxWrongChallenges: 2 } })
-    const original = await h.device(true)
-    const s = await h.startSession({ purpose: 'backup' })
-    await original.ssks2MR.saveIdentity({ userId: h.userId, sessionId: s.sessionId, authFactor: h.authFactor, twoManRuleKey: h.twoManRuleKey, challenge: h.lastCode() })
-    const flow = renderFlow(h, await h.device(false), 'restore')
+    const h = await createTestWorld({ ...JANE, forceAuth: true, emulator: { maxWrongChallenges: 2 } })
+    const original = await h.device({ signedUp: true })
+    await backupWithCode(h, original)
+    const flow = renderFlow(h, await h.device(), 'restore')
     await waitFor(() => expect(document.activeElement).toBe(flow.input()))
 
     // Two wrong codes burn the session; the third try gets 429 and the flow asks for a resend.

@@ -3,9 +3,12 @@ import { userEvent } from 'vitest/browser'
 import { cleanup, render, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import '../../../src/react/styles.css'
-import { createBrowserHarness } from './browserHarness'
+import { createTestWorld, type TestWorldOptions } from '../../../src/testing/browser'
+
+// The address the flows' texts are checked against (masked: j•••@example.com).
+const JANE: TestWorldOptions = { factor: { type: 'EM', value: 'jane.doe@example.com' } }
 
 afterEach(() => cleanup())
 
@@ -48,12 +51,11 @@ describe('a full restore in Chromium', () => {
   // A long task is wall time: when the other test projects saturate CI's 2 cores, the OS can
   // stretch one of our tasks past 50 ms. Retried so that only a repeatable long task fails.
   it('code typed → restore → key renewal → re-save: no main-thread task over 50 ms', { retry: 2 }, async () => {
-    const h = await createBrowserHarness()
+    const h = await createTestWorld(JANE)
     // Saved without a code, as right after sign-up: the restore renews keys and pushes again.
     const first = await h.startSession({ purpose: 'backup' })
-    const original = await h.device(true)
-    await original.ssks2MR.saveIdentity({ userId: h.userId, sessionId: first.sessionId, authFactor: h.authFactor, twoManRuleKey: h.twoManRuleKey })
-    const device = await h.device(false)
+    await (await h.device({ signedUp: true })).ssks2MR.saveIdentity(h.callArgs(first))
+    const device = await h.device()
 
     // Warm-up: mount the same UI once (first-time module evaluation, JIT and style work are a page
     // load cost, not the restore's), up to the code field, against a session that goes nowhere.

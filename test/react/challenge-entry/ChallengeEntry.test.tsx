@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { renderToString } from 'react-dom/server'
 import { useState } from 'react'
 import { ChallengeEntry } from '../../../src/react/challenge-entry/ChallengeEntry'
+import { useResendCooldown } from '../../../src/react/hooks/useResendCooldown'
 import { challengeEntryMessagesEn, challengeEntryMessagesFr } from '../../../src/react/messages/challengeEntry'
 
 const root = () => document.querySelector<HTMLElement>('[data-ssks-challenge]')!
@@ -194,10 +195,10 @@ describe('ChallengeEntry (jsdom)', () => {
 })
 
 describe('ChallengeEntry styles and SSR', () => {
-  it('injects no <style> anywhere (strict CSP), and still accepts the deprecated nonce prop', async () => {
+  it('injects no <style> anywhere (strict CSP)', async () => {
     const styleTags = () => document.querySelectorAll('style').length
     const before = styleTags()
-    render(<ChallengeEntry nonce="r4nd0m" />)
+    render(<ChallengeEntry />)
     const user = userEvent.setup()
     await user.click(input())
     await user.keyboard('abcd')
@@ -228,14 +229,15 @@ describe('ChallengeEntry styles and SSR', () => {
       vi.stubGlobal('document', undefined)
       vi.stubGlobal('window', undefined)
       try {
-        return renderToString(<ChallengeEntry destination={{ type: 'EM', value: 'jane@example.com' }} onResend={() => {}} resendCooldownSeconds={30} />)
+        return renderToString(<ChallengeEntry destination={{ type: 'EM', value: 'jane@example.com' }} onResend={() => {}} resendAvailableAt={Date.now() + 30_000} />)
       } finally {
         vi.unstubAllGlobals()
       }
     })()
     expect(html).toContain('Verification code')
     expect(html).toMatch(/<input[^>]*autocomplete="one-time-code"/i)
-    expect(html).toContain('Send a new code in 30 s')
+    // The clock is not read on the server: waiting, without a number, until the first tick.
+    expect(html).toMatch(/<button[^>]*data-state="cooldown"[^>]*aria-disabled="true"/)
   })
 
   it("marks every component file 'use client'", () => {
@@ -251,7 +253,16 @@ describe('ChallengeEntry resend countdown (fake timers)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
     try {
       const onResend = vi.fn()
-      render(<ChallengeEntry onResend={onResend} resendCooldownSeconds={3} destination={{ type: 'EM', value: 'jane@example.com' }} defaultValue="abcd" />)
+      // The caller restarts its cooldown on resend: the entry only counts down to the deadline it is given.
+      function WithCooldown() {
+        const cooldown = useResendCooldown(3)
+        const handleResend = () => {
+          onResend()
+          cooldown.restart()
+        }
+        return <ChallengeEntry onResend={handleResend} resendAvailableAt={cooldown.availableAt} destination={{ type: 'EM', value: 'jane@example.com' }} defaultValue="abcd" />
+      }
+      render(<WithCooldown />)
       const button = screen.getByRole('button')
       expect(button.textContent).toBe('Send a new code in 3 s')
       act(() => void vi.advanceTimersByTime(1000))

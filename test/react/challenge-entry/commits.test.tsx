@@ -6,8 +6,8 @@ import { ChallengeEntry } from '../../../src/react/challenge-entry/ChallengeEntr
 
 // Counts ChallengeEntry's own renders through the helper it calls once per render for its root class.
 const renders = vi.hoisted(() => ({ entry: 0 }))
-vi.mock('../../../src/react/challenge-entry/classNameFor', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../src/react/challenge-entry/classNameFor')>()
+vi.mock('../../../src/react/classNameFor', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/react/classNameFor')>()
   return {
     classNameFor: (builtIn: string, unstyled: boolean | undefined, extra: string | undefined) => {
       if (builtIn === 'ssks-challenge') renders.entry += 1

@@ -4,7 +4,7 @@ import { CHALLENGE_ALPHABET } from '../../../src/core/protocol/constants'
 import { findChallengeInText } from '../../../src/react/challenge-entry/findChallengeInText'
 import { interpretChallengeInput, pasteIntoChallenge } from '../../../src/react/challenge-entry/interpretChallengeInput'
 import { normalizeChallengeInput } from '../../../src/react/challenge-entry/normalizeChallengeInput'
-import { formatMessage } from '../../../src/react/challenge-entry/formatMessage'
+import { formatMessage } from '../../../src/react/messages/formatMessage'
 
 const code = fc.string({ unit: fc.constantFrom(...CHALLENGE_ALPHABET), minLength: 8, maxLength: 8 })
 const toFullWidth = (text: string) => text.replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))

@@ -3,22 +3,23 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, type ReactElement } from 'react'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityBackup } from '../../../src/react/IdentityBackup'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityBackup } from '../../../src/react/components/IdentityBackup'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { messages } from '../../../src/react/messages/index'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
-import { createHarness, wrongCode, type Harness, type HarnessOptions } from '../support/flowHarness'
+import { backupWithCode, createTestWorld, wrongCode, type TestWorld, type TestWorldOptions } from '../../../src/testing/index'
+import { newQueryClient, worldWrapper } from '../support/worldWrapper'
 
-let harness: Harness | undefined
+let harness: TestWorld | undefined
 afterEach(async () => {
   await harness?.close()
   harness = undefined
 })
 
-function renderIn(h: Harness, sdk: SSKS2MRCapableSDK, ui: ReactElement, locale: 'en' | 'fr' = 'en') {
+function renderIn(h: TestWorld, sdk: SSKS2MRCapableSDK, ui: ReactElement, locale: 'en' | 'fr' = 'en') {
   return render(
     <StrictMode>
-      <QueryClientProvider client={h.newQueryClient()}>
+      <QueryClientProvider client={newQueryClient()}>
         <SSKS2MRProvider sdk={sdk} startSession={h.startSession} locale={locale}>
           {ui}
         </SSKS2MRProvider>
@@ -35,8 +36,8 @@ function enterCode(code: string) {
 
 const flowRoot = (container: HTMLElement) => container.querySelector('[data-ssks-flow]') as HTMLElement
 
-async function setup(options?: HarnessOptions) {
-  harness = await createHarness(options)
+async function setup(options?: TestWorldOptions) {
+  harness = await createTestWorld(options)
   return harness
 }
 
@@ -44,7 +45,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
   it('backup without a code saves on mount and reports done once (StrictMode: one session)', async () => {
     const h = await setup()
     const onDone = vi.fn()
-    const { container } = renderIn(h, await h.device(true), <IdentityBackup onDone={onDone} />)
+    const { container } = renderIn(h, await h.device({ signedUp: true }), <IdentityBackup onDone={onDone} />)
     expect(screen.getByRole('heading', { name: messages.en.backupTitle })).toBeInTheDocument()
     await waitFor(() => expect(flowRoot(container).dataset.state).toBe('done'))
     expect(screen.getByRole('status', { name: '' })).toBeDefined()
@@ -56,13 +57,10 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it('restore: code field with the masked destination, wrong code shows the mapped text and keeps the code, right code restores', async () => {
     const h = await setup({ forceAuth: true })
-    await h.startSession({ purpose: 'backup' }).then(async (s) => {
-      const sdk = await h.device(true)
-      await sdk.ssks2MR.saveIdentity({ userId: s.userId, sessionId: s.sessionId, authFactor: s.authFactor, twoManRuleKey: s.twoManRuleKey, challenge: h.lastCode() })
-    })
+    await backupWithCode(h, await h.device({ signedUp: true }))
     const onDone = vi.fn()
     const onError = vi.fn()
-    const { container } = renderIn(h, await h.device(false), <IdentityRestore onDone={onDone} onError={onError} />, 'fr')
+    const { container } = renderIn(h, await h.device(), <IdentityRestore onDone={onDone} onError={onError} />, 'fr')
     const input = await screen.findByRole('textbox')
     expect(screen.getByText(/u•••@example\.com/)).toBeInTheDocument()
     expect(flowRoot(container).dataset.state).toBe('codeRequired')
@@ -85,7 +83,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it('backup with a code: field locked and aria-busy while verifying, then done', async () => {
     const h = await setup({ forceAuth: true })
-    const { container } = renderIn(h, await h.device(true), <IdentityBackup resendCooldownSeconds={0} />)
+    const { container } = renderIn(h, await h.device({ signedUp: true }), <IdentityBackup resendCooldownSeconds={0} />)
     const input = await screen.findByRole('textbox')
     h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'latency', delayMs: 150 })
     enterCode(h.lastCode())
@@ -98,7 +96,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it('resend asks the back-end for a new session and clears the field', async () => {
     const h = await setup({ forceAuth: true })
-    renderIn(h, await h.device(true), <IdentityBackup resendCooldownSeconds={0} />)
+    renderIn(h, await h.device({ signedUp: true }), <IdentityBackup resendCooldownSeconds={0} />)
     const input = await screen.findByRole('textbox')
     fireEvent.input(input, { target: { value: 'abc' } })
     expect(input).toHaveValue('abc')
@@ -112,8 +110,8 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
   })
 
   it('SMS quota: an alert with the mapped text and a retry button that starts again', async () => {
-    const h = await setup({ emulator: { smsQuota: 0 }, authFactor: { type: 'SMS', value: '+33600000042' }, forceAuth: true })
-    const { container } = renderIn(h, await h.device(true), <IdentityBackup />)
+    const h = await setup({ emulator: { smsQuota: 0 }, factor: { type: 'SMS', value: '+33600000042' }, forceAuth: true })
+    const { container } = renderIn(h, await h.device({ signedUp: true }), <IdentityBackup />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(messages.en.flowErrors.SMS_QUOTA)
     expect(flowRoot(container).querySelector('[data-ssks-flow-error]')).toHaveAttribute('data-ssks-flow-error', 'SMS_QUOTA')
@@ -125,7 +123,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
   it('restore with nothing stored: IDENTITY_NOT_FOUND text, onError called once with a typed error', async () => {
     const h = await setup()
     const onError = vi.fn()
-    renderIn(h, await h.device(false), <IdentityRestore onError={onError} />)
+    renderIn(h, await h.device(), <IdentityRestore onError={onError} />)
     expect(await screen.findByRole('alert')).toHaveTextContent(messages.en.flowErrors.IDENTITY_NOT_FOUND)
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }))
@@ -133,11 +131,10 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it.each(['en', 'fr'] as const)('server error while verifying (%s): the code stays, "Try again" sends it again and restores', async (locale) => {
     const h = await setup({ forceAuth: true })
-    const s = await h.startSession({ purpose: 'backup' })
-    await (await h.device(true)).ssks2MR.saveIdentity({ userId: s.userId, sessionId: s.sessionId, authFactor: s.authFactor, twoManRuleKey: s.twoManRuleKey, challenge: h.lastCode() })
+    await backupWithCode(h, await h.device({ signedUp: true }))
     const onDone = vi.fn()
     const onError = vi.fn()
-    const { container } = renderIn(h, await h.device(false), <IdentityRestore onDone={onDone} onError={onError} />, locale)
+    const { container } = renderIn(h, await h.device(), <IdentityRestore onDone={onDone} onError={onError} />, locale)
     const input = await screen.findByRole('textbox')
     h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
     const code = h.lastCode()
@@ -157,7 +154,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it('autoStart={false} waits for the start button', async () => {
     const h = await setup()
-    const { container } = renderIn(h, await h.device(true), <IdentityBackup autoStart={false} />)
+    const { container } = renderIn(h, await h.device({ signedUp: true }), <IdentityBackup autoStart={false} />)
     expect(flowRoot(container).dataset.state).toBe('idle')
     expect(h.sessions).toHaveLength(0)
     fireEvent.click(screen.getByRole('button', { name: messages.en.backupStart }))
@@ -166,7 +163,7 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
 
   it('classNames and className apply; unstyled drops the built-in ssks-* classes but keeps data attributes', async () => {
     const h = await setup()
-    const sdk = await h.device(true)
+    const sdk = await h.device({ signedUp: true })
     const styled = renderIn(h, sdk, <IdentityBackup autoStart={false} className="app" classNames={{ title: 't', button: 'b' }} />)
     const root = flowRoot(styled.container)
     expect(root).toHaveClass('ssks-flow', 'app')

@@ -3,11 +3,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { Profiler, type ProfilerOnRenderCallback } from 'react'
 import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
-import { IdentityRestore } from '../../../src/react/IdentityRestore'
+import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { useSSKS2MR } from '../../../src/react/useSSKS2MR'
-import { createHarness, wrongCode, type Harness } from '../support/flowHarness'
+import { backupWithCode, createTestWorld, wrongCode, type TestWorld } from '../../../src/testing/index'
+import { newQueryClient, worldWrapper } from '../support/worldWrapper'
 
-let harness: Harness | undefined
+let harness: TestWorld | undefined
 afterEach(async () => {
   await harness?.close()
   harness = undefined
@@ -23,19 +24,18 @@ function ContextConsumer() {
 
 describe('render counts (React Profiler)', () => {
   it("a flow's state changes do not re-render the provider's other children, even context consumers", async () => {
-    harness = await createHarness()
+    harness = await createTestWorld()
     const h = harness
     // A backup saved without a code: the restore goes through key renewal.
-    const session = await h.startSession({ purpose: 'backup' })
-    await (await h.device(true)).ssks2MR.saveIdentity({ userId: h.userId, sessionId: session.sessionId, authFactor: h.authFactor, twoManRuleKey: h.twoManRuleKey })
+    await backupWithCode(h, await h.device({ signedUp: true }))
 
     const commits: Record<string, number> = {}
     const onRender: ProfilerOnRenderCallback = (id) => {
       commits[id] = (commits[id] ?? 0) + 1
     }
     const { container } = render(
-      <QueryClientProvider client={h.newQueryClient()}>
-        <SSKS2MRProvider sdk={await h.device(false)} startSession={h.startSession}>
+      <QueryClientProvider client={newQueryClient()}>
+        <SSKS2MRProvider sdk={await h.device()} startSession={h.startSession}>
           <Profiler id="sibling" onRender={onRender}><Sibling /></Profiler>
           <Profiler id="consumer" onRender={onRender}><ContextConsumer /></Profiler>
           <Profiler id="flow" onRender={onRender}><IdentityRestore /></Profiler>
@@ -46,7 +46,8 @@ describe('render counts (React Profiler)', () => {
     fireEvent.input(input, { target: { value: wrongCode(h.lastCode()) } })
     await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'))
     fireEvent.input(input, { target: { value: h.lastCode() } })
-    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'))
+    // Restore, key renewal and re-push each derive a key (scrypt): slow on a loaded machine.
+    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'), { timeout: 10_000 })
 
     // The flow went idle → starting → codeRequired → verifying → codeRequired(error) → verifying → done.
     expect(commits.flow).toBeGreaterThanOrEqual(6)

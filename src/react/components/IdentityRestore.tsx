@@ -1,6 +1,6 @@
 'use client'
-import { IdentityFlow } from './components/IdentityFlow'
-import type { IdentityFlowProps } from './components/IdentityFlowProps'
+import { IdentityFlow } from './IdentityFlow'
+import type { IdentityFlowProps } from './IdentityFlowProps'
 
 /**
  * Drop-in restore of the user's Seald identity on a new device: code → restore → (keys renewed

@@ -62,3 +62,6 @@ export async function startCaptureServer(reply: (request: CapturedRequest, index
 }
 
 export type CaptureServer = Awaited<ReturnType<typeof startCaptureServer>>
+
+/** Answers every request with `status` and `body` as JSON. */
+export const json = (status: number, body: unknown) => (): Reply => ({ status, json: body })
