@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{core,emulator,server,testing,interop,faults,package}/**/*.test.ts'],
+          include: ['test/{core,emulator,server,testing,interop,faults,package,security}/**/*.test.ts'],
           testTimeout: 30_000,
           // The real SDK prints "Seald SDK - Start" per instance; keep test output readable.
           env: { LOG_LEVEL: '*:none' },

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index'
+import { createFileStorage, startEmulator, type RunningEmulator } from '../../src/emulator/index'
 import { email, emulatorClient } from './emulatorClient'
 
 let dir: string
@@ -52,17 +52,20 @@ describe('dataFile', () => {
     expect((await emulatorClient(running).challengeSend({ user_id: 'bob', auth_factor: email() })).status).toBe(200)
   })
 
-  it('writes valid JSON after every change, through a temporary file that is renamed (none left behind)', async () => {
+  it('has every answered change on disk (snapshot + journal), and leaves no temporary file behind', async () => {
     const dataFile = join(dir, 'ssks.json')
     running = await startEmulator({ dataFile })
     const client = emulatorClient(running)
     for (let i = 0; i < 10; i++) {
       const started = await client.startSession(`user-${i}`, email())
       await client.push(started.sessionId, { data_b64: `d${i}` })
-      const snapshot = JSON.parse(readFileSync(dataFile, 'utf8'))
+      // A change costs one journal line, not a rewrite of the snapshot: read both, as a restart does.
+      const snapshot = createFileStorage(dataFile).load()!
       expect(snapshot.tmrKeys).toHaveLength(i + 1)
     }
-    expect(readdirSync(dir)).toEqual(['ssks.json'])
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).version).toBe(1)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readdirSync(dir).every((name) => name === 'ssks.json' || /^ssks\.json\.\d+\.journal$/.test(name))).toBe(true)
   })
 
   it('keeps the file readable by its owner only (it holds the API key, pending codes and blobs)', async () => {
@@ -70,14 +73,17 @@ describe('dataFile', () => {
     running = await startEmulator({ dataFile })
     await emulatorClient(running).startSession('alice', email())
     expect(statSync(dataFile).mode & 0o777).toBe(0o600)
+    for (const name of readdirSync(dir)) expect([name, statSync(join(dir, name)).mode & 0o777]).toEqual([name, 0o600])
   })
 
   it('saves a reset', async () => {
     const dataFile = join(dir, 'ssks.json')
     running = await startEmulator({ dataFile })
     await emulatorClient(running).startSession('carol', email())
-    running.reset()
-    expect(JSON.parse(readFileSync(dataFile, 'utf8')).users).toEqual([])
+    // Over HTTP, so the answer waits for the reset to be on disk.
+    const reset = await fetch(new URL('/__dev/reset', running.url), { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+    expect(reset.status).toBe(204)
+    expect(createFileStorage(dataFile).load()!.users).toEqual([])
   })
 
   it('refuses to start on a file that is not JSON, naming the file', async () => {
