@@ -6,6 +6,7 @@
 import { countHttpCalls } from './countHttpCalls'
 import { measureChromium } from './measureChromium'
 import { measureLatency } from './measureLatency'
+import { measurePersistence } from './measurePersistence'
 import { measureSize } from './measureSize'
 import { measureThroughput } from './measureThroughput'
 import { printTable } from './printTable'
@@ -17,6 +18,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['latency', () => measureLatency({ n: Number(process.env.BENCH_N ?? 20) })],
   ['throughput', () => measureThroughput()],
   ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
+  ['persistence', () => measurePersistence()],
 ]
 
 const only = process.argv.slice(2)
