@@ -5,27 +5,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useDataFolder } from '../emulator/dataFolder'
 import { HEADERS, PATHS } from '../../src/core/protocol/constants'
-import { createEmulator, createFileStorage, startEmulator, type RunningEmulator } from '../../src/emulator/index'
+import { createEmulator, createFileStorage, startEmulator } from '../../src/emulator/index'
 import type { EmulatorSnapshot } from '../../src/emulator/types'
 import { email, emulatorClient } from '../emulator/emulatorClient'
 
-let dir: string
-let running: RunningEmulator | undefined
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ssks-persist-'))
-})
-afterEach(async () => {
-  await running?.close()
-  running = undefined
-  rmSync(dir, { recursive: true, force: true })
-})
+const data = useDataFolder('ssks-persist-')
 
 const CHILD = fileURLToPath(new URL('./support/emulatorProcess.ts', import.meta.url))
 
@@ -37,7 +28,7 @@ async function spawnEmulator(dataFile: string): Promise<{ child: ChildProcess; u
 
 describe('SIGKILL under concurrent writers', () => {
   it('loses no acknowledged push, over three kill-and-restart rounds', async () => {
-    const dataFile = join(dir, 'ssks.json')
+    const dataFile = join(data.dir, 'ssks.json')
     const writers = 8
     let sessions: string[] = []
     const acked = new Array<number>(writers).fill(-1)
@@ -137,26 +128,14 @@ describe('a failed write', () => {
 
 describe('start-up', () => {
   it('removes temporary files a crash left behind, and keeps other files', async () => {
-    const dataFile = join(dir, 'ssks.json')
-    running = await startEmulator({ dataFile })
-    await emulatorClient(running).startSession('tmp-user', email())
-    await running.close()
-    writeFileSync(join(dir, 'ssks.json.999999999.abc123.tmp'), '{"half":')
-    writeFileSync(join(dir, 'unrelated.tmp'), 'keep me')
-    running = await startEmulator({ dataFile })
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual(['unrelated.tmp'])
-    expect((await emulatorClient(running).challengeSend({ user_id: 'tmp-user', auth_factor: email() })).status).toBe(200)
-  })
-
-  it('answers every change after it is on disk: a restart right after each answer sees it', async () => {
-    const dataFile = join(dir, 'ssks.json')
-    running = await startEmulator({ dataFile })
-    const client = emulatorClient(running)
-    for (let i = 0; i < 5; i++) {
-      const started = await client.startSession(`user-${i}`, email())
-      await client.push(started.sessionId, { data_b64: `d${i}` })
-      const saved = createFileStorage(join(dir, 'ssks.json')).load()!
-      expect(saved.tmrKeys.map((key) => key.data_b64)).toContain(`d${i}`)
-    }
+    const dataFile = join(data.dir, 'ssks.json')
+    data.running = await startEmulator({ dataFile })
+    await emulatorClient(data.running).startSession('tmp-user', email())
+    await data.running.close()
+    writeFileSync(join(data.dir, 'ssks.json.999999999.abc123.tmp'), '{"half":')
+    writeFileSync(join(data.dir, 'unrelated.tmp'), 'keep me')
+    data.running = await startEmulator({ dataFile })
+    expect(readdirSync(data.dir).filter((name) => name.endsWith('.tmp'))).toEqual(['unrelated.tmp'])
+    expect((await emulatorClient(data.running).challengeSend({ user_id: 'tmp-user', auth_factor: email() })).status).toBe(200)
   })
 })
