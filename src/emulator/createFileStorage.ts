@@ -6,8 +6,13 @@ import { parseChange } from './parseChange'
 import { parseSnapshot } from './parseSnapshot'
 import type { EmulatorChange, EmulatorSnapshot, EmulatorStorage } from './types'
 
-/** A journal smaller than this is never compacted (rewriting the snapshot costs more than replaying it). */
+/** A journal smaller than this is never folded (rewriting the snapshot costs more than replaying it). */
 const MIN_COMPACT_BYTES = 8 * 1024 * 1024
+
+export interface FileStorageOptions {
+  /** Smallest journal that is folded into a new snapshot (default 8 MiB; always at least twice the snapshot). */
+  compactAfterBytes?: number
+}
 
 /**
  * Keeps the emulator's state in files: a JSON snapshot at `file` and a journal beside it
@@ -18,14 +23,15 @@ const MIN_COMPACT_BYTES = 8 * 1024 * 1024
  * renamed (then the folder is fsynced), so a crash leaves either the old or the new state, never
  * a mix. A journal line cut by a crash was never acknowledged and is ignored.
  */
-export function createFileStorage(file: string): EmulatorStorage {
+export function createFileStorage(file: string, options: FileStorageOptions = {}): EmulatorStorage {
+  const minCompact = options.compactAfterBytes ?? MIN_COMPACT_BYTES
   const folder = dirname(file)
   const prefix = `${basename(file)}.`
   const journalOf = (generation: number) => `${file}.${generation}.journal`
   let generation = 0
   let journal: FileHandle | undefined
   let journalBytes = 0
-  let compactAfter = MIN_COMPACT_BYTES
+  let compactAfter = minCompact
   let opened = false
 
   /** Writes a snapshot as generation `next`, then starts that generation's empty journal. */
@@ -56,7 +62,7 @@ export function createFileStorage(file: string): EmulatorStorage {
     generation = next
     journal = fresh
     journalBytes = 0
-    compactAfter = Math.max(MIN_COMPACT_BYTES, 2 * Buffer.byteLength(text))
+    compactAfter = Math.max(minCompact, 2 * Buffer.byteLength(text))
   }
 
   return {
