@@ -1,6 +1,6 @@
 /**
  * Child process of the persistence benchmark: two emulators on data files in a fresh temporary
- * folder, one empty and one holding `STORED` identities. Prints one JSON line with their URLs
+ * folder (under argv[3], default the system's), one empty and one holding argv[2] identities. Prints one JSON line with their URLs
  * and credentials, then runs until its stdin closes (and removes the folder).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,7 +11,7 @@ import type { EmulatorSnapshot } from '../src/emulator/types'
 import { THROUGHPUT_DATA_B64 } from './throughputData'
 
 const stored = Number(process.argv[2] ?? 10_000)
-const dir = mkdtempSync(join(tmpdir(), 'ssks-bench-persistence-'))
+const dir = mkdtempSync(join(process.argv[3] ?? tmpdir(), 'ssks-bench-persistence-'))
 const appId = crypto.randomUUID()
 const apiKey = 'bench-key'
 
