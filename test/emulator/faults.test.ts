@@ -111,12 +111,13 @@ describe('in-process', () => {
     expect((await inProcess.fetch(url, { method: 'POST' })).status).toBe(403)
   })
 
-  it('rejects with the abort reason when the caller aborts during injected latency', async () => {
+  it('rejects with the abort reason when the caller aborts during injected latency (and does not log it: never handled)', async () => {
     const inProcess = createEmulator()
     inProcess.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 10_000 })
     const controller = new AbortController()
     const pending = inProcess.fetch(url, { method: 'POST', signal: controller.signal })
     setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 20)
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+    expect(inProcess.requests()).toEqual([])
   })
 })
