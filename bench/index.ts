@@ -6,6 +6,7 @@
 import { countHttpCalls } from './countHttpCalls'
 import { measureChromium } from './measureChromium'
 import { measureLatency } from './measureLatency'
+import { measurePersistence } from './measurePersistence'
 import { measureSize } from './measureSize'
 import { measureThroughput } from './measureThroughput'
 import { measureUrlCheck } from './measureUrlCheck'
@@ -19,6 +20,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['throughput', () => measureThroughput()],
   ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
   ['url check', () => measureUrlCheck()],
+  ['persistence', () => measurePersistence()],
 ]
 
 const only = process.argv.slice(2)

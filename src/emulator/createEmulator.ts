@@ -1,24 +1,28 @@
-import { HEADERS, PATHS } from '../core/protocol/constants'
-import { preflightResponse, withCors } from './cors'
+import { CHALLENGE_VALIDITY_MS } from '../core/protocol/constants'
+import { CommitQueue } from './commitQueue'
 import { createEmulatorApp } from './createEmulatorApp'
-import { droppedConnection } from './droppedConnection'
-import type { EmulatorContext } from './emulatorContext'
+import { emulatorEndpoints } from './endpoints'
+import type { EmulatorContext, EmulatorSettings } from './emulatorContext'
 import { EmulatorState } from './emulatorState'
-import { FaultInjector, type FaultPlan } from './faultInjector'
-import { DETAILS, jsonResponse } from './httpError'
+import { FaultInjector } from './faultInjector'
 import { RequestLog } from './requestLog'
-import { DEV_PREFIX } from './routes/devRoutes'
-import { devRouteOrigin } from './devRouteOrigin'
+import { sessionCollector } from './sessionLifetime'
 import { makeFactorTokenKey } from './signFactorToken'
-import type { Emulator, EmulatorEndpoint, EmulatorOptions, OutboxEntry } from './types'
+import type { Emulator, EmulatorOptions, OutboxEntry } from './types'
 
-const ENDPOINT_BY_PATH = new Map<string, EmulatorEndpoint>([
-  [PATHS.challengeSend, 'challenge_send'],
-  [PATHS.challengeValidate, 'challenge_validate'],
-  [PATHS.push, 'push'],
-  [PATHS.search, 'search'],
-  [PATHS.getFactorToken, 'get_factor_token'],
-])
+const HOUR = 3_600_000
+const YEAR = 365 * 24 * HOUR
+/** A single clock step above this is a mistake (or an attack), not a test scenario. */
+const MAX_CLOCK_STEP_MS = 10 * YEAR
+/** The clock stays a sane date: at most this far ahead of the real one. */
+const MAX_CLOCK_OFFSET_MS = 100 * YEAR
+
+/** An emulator plus what the Node server needs to wait for its first save. */
+export interface EmulatorInternals {
+  emulator: Emulator
+  /** Resolves once every change made so far is saved (e.g. credentials given at start). */
+  saved(): Promise<void>
+}
 
 /**
  * Creates an in-process SSKS emulator: the 2MR protocol as a web-standard fetch handler, with its
@@ -26,103 +30,105 @@ const ENDPOINT_BY_PATH = new Map<string, EmulatorEndpoint>([
  * and the CLI wrap it (`startEmulator`).
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return buildEmulator(options).emulator
+}
+
+export function buildEmulator(options: EmulatorOptions = {}): EmulatorInternals {
   const baseNow = options.now ?? Date.now
   let clockOffset = 0
   const now = (): number => baseNow() + clockOffset
 
-  const saved = options.storage?.load()
+  const { storage } = options
+  const saved = storage?.load()
   const appId = options.appId ?? saved?.appId ?? crypto.randomUUID()
   const apiKey = options.apiKey ?? saved?.apiKey ?? randomApiKey()
   const print = outboxPrinter(options.printOutbox)
-  const corsOrigin = options.corsOrigin ?? '*'
   const faults = new FaultInjector()
   const log = new RequestLog()
   let tokenKey: Promise<CryptoKey> | undefined
+  let commits: CommitQueue | undefined
 
+  const watched = (state: EmulatorState): EmulatorState => {
+    state.onChange = (change) => commits?.record(change)
+    return state
+  }
+  /** After a failed save: back to what the storage holds. */
+  const reloaded = (): EmulatorState => {
+    const snapshot = storage?.load()
+    return watched(snapshot ? EmulatorState.fromSnapshot(snapshot, appId, apiKey) : new EmulatorState(appId, apiKey))
+  }
   const ctx: EmulatorContext = {
-    state: saved ? EmulatorState.fromSnapshot(saved, appId, apiKey) : new EmulatorState(appId, apiKey),
+    state: watched(saved ? EmulatorState.fromSnapshot(saved) : new EmulatorState(appId, apiKey)),
     now,
-    settings: {
-      smsQuota: options.smsQuota ?? Number.POSITIVE_INFINITY,
-      maxWrongChallenges: options.maxWrongChallenges ?? 5,
-      fakeOtp: options.fakeOtp ?? true,
-      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-      singleSessionPerUser: options.singleSessionPerUser ?? true,
-    },
-    changed: () => options.storage?.save(ctx.state.snapshot()),
+    settings: settingsOf(options),
     sent: (entry: OutboxEntry) => {
-      ctx.state.outbox.push(entry)
+      ctx.state.send(entry, ctx.settings.outboxLimit)
       print?.(formatOutboxLine(entry))
     },
     factorTokenKey: () => (tokenKey ??= makeFactorTokenKey()),
   }
+  if (storage) {
+    commits = new CommitQueue(
+      storage,
+      () => ({ ...ctx.state.snapshot() }),
+      () => (ctx.state = reloaded()),
+      (error) => console.error(`[ssks-emulator] could not save a change: ${(error as Error).message}`),
+    )
+  }
   // Credentials given now may differ from the saved ones: save them at once.
-  if (saved && (saved.appId !== appId || saved.apiKey !== apiKey)) ctx.changed()
+  if (ctx.state.appId !== appId || ctx.state.apiKey !== apiKey) ctx.state.setCredentials(appId, apiKey)
 
   const emulator: Emulator = {
     appId,
     apiKey,
-    fetch: (input, init) => handle(input instanceof Request && !init ? input : new Request(input, init)),
+    fetch: async (input, init) => app.fetch(input instanceof Request && !init ? input : new Request(input, init)),
     outbox: () => ctx.state.outbox.map((entry) => ({ ...entry, authFactor: { ...entry.authFactor } })),
     requests: () => log.list(),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear(), list: () => faults.list() },
     clock: {
       now,
       advance: (ms) => {
-        if (!Number.isFinite(ms) || ms < 0) throw new RangeError('clock.advance takes a non-negative number of ms')
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_CLOCK_STEP_MS) {
+          throw new RangeError(`clock.advance takes a number of ms from 0 to ${MAX_CLOCK_STEP_MS} (10 years)`)
+        }
+        if (clockOffset + ms > MAX_CLOCK_OFFSET_MS) throw new RangeError('clock.advance would move the clock more than 100 years ahead')
         clockOffset += ms
       },
     },
     reset: () => {
-      ctx.state = new EmulatorState(appId, apiKey)
+      ctx.state.reset()
       faults.clear()
       log.clear()
       clockOffset = 0
-      ctx.changed()
     },
   }
-  const app = createEmulatorApp(ctx, emulator)
-
-  async function handle(request: Request): Promise<Response> {
-    const path = new URL(request.url).pathname
-    if (path.startsWith(DEV_PREFIX)) {
-      const origin = request.headers.get('origin')
-      const allowed = devRouteOrigin(origin, corsOrigin)
-      if (allowed === null) return jsonResponse(403, { detail: 'The dev routes only answer pages served from this machine.' })
-      const response = request.method === 'OPTIONS' ? preflightResponse(request, allowed) : await app.fetch(request)
-      return origin !== null ? withCors(response, allowed) : response
-    }
-    const session = request.headers.get(HEADERS.session)
-    const endpoint = request.method === 'POST' ? ENDPOINT_BY_PATH.get(path) : undefined
-    const plan: FaultPlan = endpoint ? faults.take(endpoint) : { delayMs: 0 }
-    if (plan.delayMs > 0) await sleep(plan.delayMs, request.signal)
-
-    let response: Response
-    if (plan.before?.kind === 'drop') {
-      log.add(request.method, path, 0, session)
-      throw droppedConnection()
-    } else if (plan.before) {
-      response = injectedStatus(plan.before.status)
-    } else if (request.method === 'OPTIONS') {
-      response = preflightResponse(request, corsOrigin)
-    } else {
-      response = await app.fetch(request)
-    }
-    if (plan.after?.kind === 'drop') {
-      log.add(request.method, path, 0, session)
-      throw droppedConnection()
-    } else if (plan.after) {
-      response = injectedStatus(plan.after.status)
-    }
-    log.add(request.method, path, response.status, session)
-    // Only browsers need CORS headers, and they always send Origin on these requests.
-    return request.headers.has('origin') ? withCors(response, corsOrigin) : response
-  }
-
-  return emulator
+  const app = createEmulatorApp({
+    endpoints: emulatorEndpoints(ctx, emulator, () => commits),
+    rules: { corsOrigin: options.corsOrigin ?? '*', devHosts: options.devHosts ?? [] },
+    faults,
+    log,
+    commits: () => commits,
+    beforeCall: sessionCollector(ctx),
+  })
+  return { emulator, saved: () => (commits ? commits.settled(commits.begin()) : Promise.resolve()) }
 }
 
-const injectedStatus = (status = 503): Response => jsonResponse(status, { detail: DETAILS.injectedFault })
+function settingsOf(options: EmulatorOptions): EmulatorSettings {
+  return {
+    smsQuota: options.smsQuota ?? Number.POSITIVE_INFINITY,
+    maxWrongChallenges: options.maxWrongChallenges ?? 5,
+    maxWrongChallengesPerUser: options.maxWrongChallengesPerUser ?? 10,
+    wrongChallengeWindowMs: options.wrongChallengeWindowMs ?? HOUR,
+    fakeOtp: options.fakeOtp ?? true,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    singleSessionPerUser: options.singleSessionPerUser ?? true,
+    // Longer than the code's own validity, so an expired code still answers 403 as SSKS does.
+    sessionLifetimeMs: options.sessionLifetimeMs ?? Math.max(24 * HOUR, CHALLENGE_VALIDITY_MS),
+    validatedSessionLifetimeMs: options.validatedSessionLifetimeMs ?? HOUR,
+    maxSessionsPerUser: options.maxSessionsPerUser ?? 20,
+    outboxLimit: options.outboxLimit ?? 1000,
+  }
+}
 
 function randomApiKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24))
@@ -138,20 +144,4 @@ function outboxPrinter(option: EmulatorOptions['printOutbox']): ((line: string) 
 export function formatOutboxLine(entry: OutboxEntry): string {
   const via = entry.authFactor.type === 'EM' ? 'email' : 'SMS'
   return `[ssks-emulator] challenge ${entry.challenge} sent by ${via} to ${entry.authFactor.value} for user ${JSON.stringify(entry.userId)} (session ${entry.sessionId.slice(0, 8)}…)`
-}
-
-/** Waits, rejecting with the signal's reason if the caller aborts (like a real slow server would). */
-function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

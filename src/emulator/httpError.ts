@@ -31,6 +31,8 @@ export const DETAILS = {
   incorrectCredentials: 'Incorrect authentication credentials.',
   sessionNotValidated: 'This session must be validated with a challenge first.',
   tooManyAttempts: 'Too many incorrect challenges for this session; request a new one.',
+  tooManyAttemptsForUser: 'Too many incorrect challenges for this user; try again later.',
+  notSaved: 'The change was not saved; nothing was changed. Try again.',
   authFactorMismatch: 'auth_factor does not match this session.',
   payloadTooLarge: 'Request body is too large.',
   injectedFault: 'Injected fault.',

@@ -15,6 +15,17 @@ A local SSKS (two-man rule) server for development and tests.
   --fake-otp[=mode]           always (bare flag): every challenge is aaaaaaaa;
                               allow (default): honour fake_otp in challenge_send; deny: refuse it
   --cors-origin <origin>      Access-Control-Allow-Origin (default *)
+  --dev-host <name>           another Host name the /__dev/ routes answer under (repeatable;
+                              default: localhost, 127.0.0.1, [::1] and the --host given)
+  --max-wrong-challenges-per-user <n>
+                              wrong codes per user, across sessions, per window (default 10)
+  --wrong-challenge-window-ms <ms>
+                              window of that limit (default 3600000: 1 hour)
+  --session-lifetime-ms <ms>  lifetime of a challenge_send session (default 86400000: 24 h)
+  --validated-session-lifetime-ms <ms>
+                              lifetime of a validated session (default 3600000: 1 hour)
+  --max-sessions-per-user <n> sessions a user holds at once; a new one ends the oldest (default 20)
+  --outbox-limit <n>          sent codes kept in the outbox, oldest dropped (default 1000)
   --quiet                     do not print sent challenges
   -h, --help                  show this help
 `
@@ -39,6 +50,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'max-wrong-challenges': { type: 'string' },
       'fake-otp': { type: 'string' },
       'cors-origin': { type: 'string' },
+      'dev-host': { type: 'string', multiple: true },
+      'max-wrong-challenges-per-user': { type: 'string' },
+      'wrong-challenge-window-ms': { type: 'string' },
+      'session-lifetime-ms': { type: 'string' },
+      'validated-session-lifetime-ms': { type: 'string' },
+      'max-sessions-per-user': { type: 'string' },
+      'outbox-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -61,6 +79,18 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     options.fakeOtp = mode === 'always' ? 'always' : mode === 'allow'
   }
   if (values['cors-origin'] !== undefined) options.corsOrigin = nonEmpty('--cors-origin', values['cors-origin'])
+  if (values['dev-host'] !== undefined) options.devHosts = values['dev-host'].map((host) => nonEmpty('--dev-host', host))
+  const count = (flag: string, text: string | undefined) => (text === undefined ? undefined : integer(flag, text, 1, 1_000_000_000))
+  const ms = (flag: string, text: string | undefined) => (text === undefined ? undefined : integer(flag, text, 1, Number.MAX_SAFE_INTEGER))
+  const limits: Partial<StartEmulatorOptions> = {
+    maxWrongChallengesPerUser: count('--max-wrong-challenges-per-user', values['max-wrong-challenges-per-user']),
+    wrongChallengeWindowMs: ms('--wrong-challenge-window-ms', values['wrong-challenge-window-ms']),
+    sessionLifetimeMs: ms('--session-lifetime-ms', values['session-lifetime-ms']),
+    validatedSessionLifetimeMs: ms('--validated-session-lifetime-ms', values['validated-session-lifetime-ms']),
+    maxSessionsPerUser: count('--max-sessions-per-user', values['max-sessions-per-user']),
+    outboxLimit: count('--outbox-limit', values['outbox-limit']),
+  }
+  for (const [key, value] of Object.entries(limits)) if (value !== undefined) Object.assign(options, { [key]: value })
   return { help: false, options, quiet: values.quiet === true }
 }
 

@@ -1,6 +1,12 @@
 import { HttpError, DETAILS } from './httpError'
 
 /**
+ * Hand-written rather than Hono's `bodyLimit` middleware and `c.req.json()`: those answer their
+ * own plain-text 413 and throw one generic parse error, while SSKS clients (the official plugin
+ * included) and the tests match DRF's exact messages below; DRF also reads an empty body as `{}`;
+ * and a body without Content-Length must be counted while it streams, so an endless chunked body
+ * is cut at the limit instead of buffered whole.
+ *
  * Reads a request body as a JSON object, refusing bodies over `maxBytes` (413) before or while
  * reading, and anything that is not UTF-8 JSON of an object (400 with a DRF-style detail).
  * An empty body reads as `{}`, as DRF does, so missing fields are reported one by one.

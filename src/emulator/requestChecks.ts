@@ -2,6 +2,7 @@ import { HEADERS } from '../core/protocol/constants'
 import type { EmulatorContext } from './emulatorContext'
 import type { Session } from './emulatorState'
 import { DETAILS, HttpError } from './httpError'
+import { isSessionExpired } from './sessionLifetime'
 
 // UUIDs are case-insensitive; the official plugin sends the appId verbatim, upper case included.
 const sameAppId = (given: string | null, expected: string): boolean =>
@@ -22,11 +23,11 @@ export function checkFrontendAppId(ctx: EmulatorContext, request: Request): void
   if (!sameAppId(appId, ctx.state.appId)) throw new HttpError(403, DETAILS.incorrectCredentials)
 }
 
-/** The session named by `X-SEALD-SESSION`: 404 when missing or unknown, 429 when burnt by wrong codes. */
+/** The session named by `X-SEALD-SESSION`: 404 when missing, unknown or expired, 429 when burnt by wrong codes. */
 export function requireSession(ctx: EmulatorContext, request: Request): Session {
   const id = request.headers.get(HEADERS.session)
   const session = id ? ctx.state.sessions.get(id) : undefined
-  if (!session) throw new HttpError(404, DETAILS.notFound)
+  if (!session || isSessionExpired(session, ctx)) throw new HttpError(404, DETAILS.notFound)
   if (session.burnt) throw new HttpError(429, DETAILS.tooManyAttempts)
   return session
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
-import { createEmulator } from './createEmulator'
+import { getRequestListener, RequestError } from '@hono/node-server'
+import { buildEmulator } from './createEmulator'
 import { createFileStorage } from './createFileStorage'
 import { isDroppedConnection } from './droppedConnection'
 import { jsonResponse } from './httpError'
@@ -15,7 +15,10 @@ import type { RunningEmulator, StartEmulatorOptions } from './types'
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { port = 0, host = '127.0.0.1', dataFile, ...rest } = options
   const storage = rest.storage ?? (dataFile ? createFileStorage(dataFile) : undefined)
-  const emulator = createEmulator({ ...rest, storage })
+  // The interface it listens on is a name the developer chose: the dev routes answer under it.
+  const devHosts = [...(rest.devHosts ?? []), ...(WILDCARD_HOSTS.includes(host) ? [] : [host.includes(':') ? `[${host}]` : host])]
+  const { emulator, saved } = buildEmulator({ ...rest, storage, devHosts })
+  await saved()
 
   const listener = getRequestListener(
     async (request, env) => {
@@ -30,6 +33,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     {
       errorHandler: (error) => {
         if (isDroppedConnection(error)) return undefined
+        // The request line or Host could not make a URL (`* HTTP/1.1`, `Host: a b`, ...): the client's fault.
+        if (error instanceof RequestError) return jsonResponse(400, { detail: 'Bad request line or Host header.' })
         // The client aborted during an injected delay, or something unexpected: answer if still possible.
         return jsonResponse(500, { detail: 'Internal emulator error.' })
       },
@@ -47,6 +52,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     close: () => closeServer(server),
   }
 }
+
+const WILDCARD_HOSTS = ['0.0.0.0', '::', '']
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -71,6 +71,8 @@ export interface Session {
   wrongAttempts: number
   /** Too many wrong codes: every later call on this session gets 429. */
   burnt: boolean
+  /** Emulator clock time the session was made (its lifetime counts from here). Older data files lack it. */
+  createdAt?: number
 }
 
 /** Everything the emulator keeps, as JSON (what `dataFile` / `storage` hold). */
@@ -83,14 +85,43 @@ export interface EmulatorSnapshot {
   sessions: Session[]
   smsSent: number
   outbox: OutboxEntry[]
+  /** Times (emulator clock) of each user's recent wrong codes, for the per-user limit. */
+  wrongCodes?: Array<{ userId: string; at: number[] }>
+  /** File storage: which journal continues this snapshot. */
+  generation?: number
 }
 
-/** Where the emulator keeps its state between runs (the Node server provides a JSON file store). */
+/**
+ * One change to the emulator's data, as journaled by an incremental storage. Each carries the
+ * new value (never a delta), so replaying a change twice gives the same state.
+ */
+export type EmulatorChange =
+  | { op: 'credentials'; appId: string; apiKey: string }
+  | { op: 'user'; userId: string }
+  | { op: 'tmrKey'; key: TmrKey }
+  | { op: 'session'; session: Session }
+  | { op: 'endSessions'; ids: string[] }
+  | { op: 'smsSent'; count: number }
+  | { op: 'sent'; entry: OutboxEntry; limit: number }
+  | { op: 'wrongCodes'; userId: string; at: number[] }
+  | { op: 'reset' }
+
+/**
+ * Where the emulator keeps its state between runs (the Node server provides a JSON file store).
+ * A request is answered only once the store has taken its change: after `append` or `save`
+ * settles. When that fails, the request answers 503 and the emulator reloads the state from
+ * `load()`, so a change that was not saved is not kept either.
+ */
 export interface EmulatorStorage {
   /** Returns the saved snapshot, or undefined when nothing is saved yet; throws when it is unreadable. */
   load(): EmulatorSnapshot | undefined
-  /** Called after every change, synchronously, so an answered request is already saved. */
-  save(snapshot: EmulatorSnapshot): void
+  /** Saves the whole state (used when `append` is absent); may return a promise. */
+  save(snapshot: EmulatorSnapshot): unknown
+  /**
+   * Incremental stores: durably records a batch of changes. `snapshot()` gives the state right
+   * after this batch, and only when called synchronously, before the first `await`.
+   */
+  append?(changes: EmulatorChange[], snapshot: () => EmulatorSnapshot): Promise<void>
 }
 
 export interface EmulatorOptions {
@@ -108,6 +139,30 @@ export interface EmulatorOptions {
   smsQuota?: number
   /** Wrong codes a session accepts before it is burnt (then 429). Default 5. */
   maxWrongChallenges?: number
+  /**
+   * Wrong codes a user may send across all their sessions within `wrongChallengeWindowMs`; then
+   * every validation for that user answers 429 until the window has moved on. Default 10
+   * (the emulator's choice: SSKS's own limit is not documented).
+   */
+  maxWrongChallengesPerUser?: number
+  /** Window of `maxWrongChallengesPerUser`, in ms. Default 1 hour. */
+  wrongChallengeWindowMs?: number
+  /**
+   * Lifetime of a session from challenge_send, in ms; then it answers 404 and is collected.
+   * Default 24 hours (the emulator's choice; its code still expires after 6 hours, with 403).
+   */
+  sessionLifetimeMs?: number
+  /** Lifetime of a session from challenge_validate, in ms. Default 1 hour (the emulator's choice). */
+  validatedSessionLifetimeMs?: number
+  /** Sessions one user may hold at once; a new one ends the oldest. Default 20 (the emulator's choice). */
+  maxSessionsPerUser?: number
+  /** Sent codes kept in the outbox; the oldest are dropped. Default 1000. */
+  outboxLimit?: number
+  /**
+   * Host names (besides `localhost`, `127.0.0.1` and `[::1]`) under which the dev routes answer,
+   * e.g. a LAN name. Any other Host gets 403 there, so a DNS-rebound page cannot reach them.
+   */
+  devHosts?: string[]
   /**
    * Handling of `fake_otp: true` in challenge_send: `true` (default) honours it like Seald's
    * staging server (challenge `aaaaaaaa`); `false` refuses it with 400 like production;

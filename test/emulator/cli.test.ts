@@ -21,6 +21,27 @@ describe('parseCliArgs', () => {
     })
   })
 
+  it('maps the hardening limits, and --dev-host as often as given', () => {
+    const parsed = parseCliArgs([
+      '--dev-host', 'devbox.lan', '--dev-host', '192.168.1.20', '--max-wrong-challenges-per-user', '4',
+      '--wrong-challenge-window-ms', '60000', '--session-lifetime-ms', '7200000', '--validated-session-lifetime-ms', '600000',
+      '--max-sessions-per-user', '3', '--outbox-limit', '50',
+    ])
+    expect(parsed).toEqual({
+      help: false,
+      quiet: false,
+      options: {
+        devHosts: ['devbox.lan', '192.168.1.20'],
+        maxWrongChallengesPerUser: 4,
+        wrongChallengeWindowMs: 60000,
+        sessionLifetimeMs: 7200000,
+        validatedSessionLifetimeMs: 600000,
+        maxSessionsPerUser: 3,
+        outboxLimit: 50,
+      },
+    })
+  })
+
   it('reads a bare --fake-otp as "always"', () => {
     expect(parseCliArgs(['--fake-otp'])).toMatchObject({ options: { fakeOtp: 'always' } })
     expect(parseCliArgs(['--fake-otp', '--port', '1'])).toMatchObject({ options: { fakeOtp: 'always', port: 1 } })
@@ -35,6 +56,10 @@ describe('parseCliArgs', () => {
     [['--app-id', ' ']],
     [['--unknown']],
     [['positional']],
+    [['--max-sessions-per-user', '0']],
+    [['--outbox-limit', '0']],
+    [['--session-lifetime-ms', '0']],
+    [['--dev-host', ' ']],
   ])('refuses %j', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow()
   })
@@ -65,6 +90,8 @@ describe('ssks-emulator process', () => {
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
     try {
+      // The banner's last line: the lines before it may arrive in separate chunks.
+      await waitFor(() => (stdout.includes('outbox: ') ? true : undefined), () => `${stdout}${stderr}`)
       const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], () => `${stdout}${stderr}`)
       expect(stdout).toContain('appId:  c6a1b2c3-0d4e-4f50-9a6b-7c8d9e0f1a2b')
       expect(stdout).toContain('apiKey: cli-key')

@@ -4,6 +4,9 @@ import { PATHS } from '../../src/core/protocol/constants'
 import { createEmulator, startEmulator, type RunningEmulator } from '../../src/emulator/index'
 import { call, email, emulatorClient } from './emulatorClient'
 
+/** Dev routes that change state take only JSON from non-browser callers (no cross-site simple request). */
+const JSON_BODY = { 'Content-Type': 'application/json' }
+
 let emulator: RunningEmulator
 let ssks: ReturnType<typeof emulatorClient>
 beforeAll(async () => {
@@ -69,6 +72,7 @@ describe('over HTTP', () => {
   it('targets every endpoint with `*`, and is managed over /__dev/faults', async () => {
     const added = await call(new URL('/__dev/faults', emulator.url).href, {
       method: 'POST',
+      headers: JSON_BODY,
       body: JSON.stringify({ endpoint: '*', kind: 'status', status: 504, times: 2 }),
     })
     expect(added.status).toBe(201)
@@ -78,15 +82,15 @@ describe('over HTTP', () => {
     expect((await ssks.search('whatever')).status).toBe(504)
     expect((await ssks.search('whatever')).status).toBe(404)
 
-    await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', body: JSON.stringify({ kind: 'drop' }) })
-    expect((await call(new URL('/__dev/faults', emulator.url).href, { method: 'DELETE' })).status).toBe(204)
+    await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ kind: 'drop' }) })
+    expect((await call(new URL('/__dev/faults', emulator.url).href, { method: 'DELETE', headers: JSON_BODY })).status).toBe(204)
     expect(emulator.faults.list()).toEqual([])
     expect((await ssks.search('whatever')).status).toBe(404)
   })
 
   it('refuses a malformed fault with 400 naming the field', async () => {
     for (const fault of [{ kind: 'explode' }, { kind: 'status', status: 99 }, { kind: 'drop', endpoint: 'nope' }, { kind: 'latency', nth: 0 }, []]) {
-      const answer = await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', body: JSON.stringify(fault) })
+      const answer = await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', headers: JSON_BODY, body: JSON.stringify(fault) })
       expect(answer.status).toBe(400)
       expect(answer.body.detail).toMatch(/fault|dictionary/)
     }
@@ -107,12 +111,13 @@ describe('in-process', () => {
     expect((await inProcess.fetch(url, { method: 'POST' })).status).toBe(403)
   })
 
-  it('rejects with the abort reason when the caller aborts during injected latency', async () => {
+  it('rejects with the abort reason when the caller aborts during injected latency (and does not log it: never handled)', async () => {
     const inProcess = createEmulator()
     inProcess.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 10_000 })
     const controller = new AbortController()
     const pending = inProcess.fetch(url, { method: 'POST', signal: controller.signal })
     setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 20)
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+    expect(inProcess.requests()).toEqual([])
   })
 })

@@ -6,7 +6,8 @@ import { HEADERS, PATHS } from '../../src/core/protocol/constants'
 import { createEmulator } from '../../src/emulator/browser'
 import type { Emulator } from '../../src/emulator/types'
 
-const BASE = 'http://ssks.in-process.test'
+// A loopback name: the dev routes answer only under one (or a configured devHost), in-process too.
+const BASE = 'http://localhost:4100'
 
 function inProcessClient(emulator: Emulator) {
   const post = (path: string, headers: Record<string, string>, body?: unknown) =>
@@ -90,7 +91,7 @@ describe('createEmulator (in-process)', () => {
     expect((await ssks.validate(session_id, 'abcdefgh')).status).toBe(404)
 
     await ssks.send('cy', { force_auth: true })
-    expect((await emulator.fetch(new Request(`${BASE}/__dev/reset`, { method: 'POST' }))).status).toBe(204)
+    expect((await emulator.fetch(new Request(`${BASE}/__dev/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }))).status).toBe(204)
     expect(emulator.outbox()).toEqual([])
     const unknownUser = await ssks.send('cy', { create_user: false })
     expect(unknownUser.status).toBe(404)

@@ -89,7 +89,7 @@ describe('challenge expiry (6 h, injected clock)', () => {
     expect(moved.body.now).toBeGreaterThanOrEqual(before + CHALLENGE_VALIDITY_MS + 1)
     expect(moved.body.now).toBeLessThanOrEqual(emulator.clock.now())
     expect((await ssks.validate(viaHttp.sessionId, { challenge: viaHttp.challenge })).status).toBe(403)
-    expect((await call(new URL('/__dev/clock', emulator.url).href, { method: 'POST', body: '{"advanceMs":-1}' })).status).toBe(400)
+    expect((await call(new URL('/__dev/clock', emulator.url).href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"advanceMs":-1}' })).status).toBe(400)
   })
 })
 

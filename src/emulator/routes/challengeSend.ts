@@ -6,6 +6,7 @@ import { generateChallenge } from '../generateChallenge'
 import { DETAILS, HttpError, jsonResponse } from '../httpError'
 import { readJsonBody } from '../readJsonBody'
 import { checkBackendCredentials } from '../requestChecks'
+import { addSession } from '../sessionLifetime'
 
 /** The challenge `fake_otp` forces (Seald's staging server does the same). */
 export const FAKE_OTP_CHALLENGE = 'aaaaaaaa'
@@ -29,20 +30,19 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
   optionalString(body, 'template_id')
   if (fakeOtp && ctx.settings.fakeOtp === false) throw new HttpError(400, 'fake_otp: Not allowed on this server.')
 
-  const { state } = ctx
-  if (!state.users.has(userId) && !createUser) throw new HttpError(404, DETAILS.notFound)
-  const mustAuthenticate = forceAuth || state.findTmrKey(userId, authFactor) !== undefined
-  if (mustAuthenticate && authFactor.type === 'SMS' && state.smsSent >= ctx.settings.smsQuota) {
+  if (!ctx.state.users.has(userId) && !createUser) throw new HttpError(404, DETAILS.notFound)
+  const mustAuthenticate = forceAuth || ctx.state.findTmrKey(userId, authFactor) !== undefined
+  if (mustAuthenticate && authFactor.type === 'SMS' && ctx.state.smsSent >= ctx.settings.smsQuota) {
     throw new HttpError(406, SMS_QUOTA_DETAIL)
   }
 
-  state.users.add(userId)
-  if (ctx.settings.singleSessionPerUser) state.dropSessionsOf(userId)
+  ctx.state.addUser(userId)
+  if (ctx.settings.singleSessionPerUser) ctx.state.endSessions(ctx.state.sessionsOf(userId).map((session) => session.id))
   // A challenge exists even when none is sent: Seald's own integration tests validate such sessions against the real SSKS.
   const challenge = fakeOtp || ctx.settings.fakeOtp === 'always' ? FAKE_OTP_CHALLENGE : generateChallenge()
   const sessionId = crypto.randomUUID()
   const now = ctx.now()
-  state.addSession({
+  addSession(ctx, {
     id: sessionId,
     userId,
     authFactor,
@@ -52,12 +52,12 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
     validated: false,
     wrongAttempts: 0,
     burnt: false,
+    createdAt: now,
   })
   if (mustAuthenticate) {
-    if (authFactor.type === 'SMS') state.smsSent += 1
+    if (authFactor.type === 'SMS') ctx.state.countSms()
     ctx.sent({ sessionId, userId, authFactor: { ...authFactor }, challenge, sentAt: now })
   }
-  ctx.changed()
   const answer: ChallengeSendResponse = { session_id: sessionId, must_authenticate: mustAuthenticate }
   return jsonResponse(200, answer)
 }

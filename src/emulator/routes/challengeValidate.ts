@@ -6,6 +6,8 @@ import type { EmulatorContext } from '../emulatorContext'
 import { DETAILS, HttpError, jsonResponse } from '../httpError'
 import { readJsonBody } from '../readJsonBody'
 import { checkFrontendAppId, requireSession } from '../requestChecks'
+import { addSession } from '../sessionLifetime'
+import { countWrongCode, userIsLimited } from '../wrongCodeLimit'
 
 /**
  * POST /tmr/front/challenge_validate/ (protocol §4.1): checks the code and answers a new,
@@ -23,18 +25,19 @@ export async function challengeValidate(ctx: EmulatorContext, request: Request):
   const authFactor = optionalAuthFactor(body, 'auth_factor')
 
   const session = requireSession(ctx, request)
+  // Across sessions too: a new challenge_send must not bring a fresh set of guesses.
+  if (userIsLimited(ctx, session.userId)) throw new HttpError(429, DETAILS.tooManyAttemptsForUser)
   const expired = ctx.now() - session.challengeIssuedAt > CHALLENGE_VALIDITY_MS
   const factorMatches = !authFactor || authFactorKey(authFactor) === authFactorKey(session.authFactor)
   if (expired || !factorMatches || challenge !== session.challenge) {
-    session.wrongAttempts += 1
-    if (session.wrongAttempts >= ctx.settings.maxWrongChallenges) session.burnt = true
-    ctx.changed()
+    const wrongAttempts = session.wrongAttempts + 1
+    ctx.state.putSession({ ...session, wrongAttempts, burnt: wrongAttempts >= ctx.settings.maxWrongChallenges })
+    countWrongCode(ctx, session.userId)
     throw new HttpError(403, DETAILS.incorrectCredentials)
   }
 
   const newId = crypto.randomUUID()
-  ctx.state.addSession({ ...session, id: newId, authFactor: { ...session.authFactor }, validated: true, wrongAttempts: 0 })
-  ctx.changed()
+  addSession(ctx, { ...session, id: newId, validated: true, wrongAttempts: 0, createdAt: ctx.now() })
   const answer: ChallengeValidateResponse = { new_id: newId }
   return jsonResponse(200, answer)
 }

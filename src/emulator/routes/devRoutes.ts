@@ -1,4 +1,4 @@
-import type { Hono } from 'hono'
+import type { Endpoint } from '../endpoints'
 import { HttpError, jsonResponse } from '../httpError'
 import { normalizeFault } from '../faultInjector'
 import { readJsonBody } from '../readJsonBody'
@@ -9,40 +9,62 @@ export const DEV_PREFIX = '/__dev/'
 
 /**
  * Test hooks over HTTP, for browser tests and other processes: read the outbox and the request
- * log, inject faults, move the clock, reset. An emulator is a local development tool, so these
- * carry no authentication.
+ * log, inject faults, move the clock, reset. They carry no authentication: who may call them is
+ * decided by devRouteVerdict (loopback host and page, JSON for writes).
  */
-export function registerDevRoutes(app: Hono, emulator: Emulator, maxBodyBytes: number): void {
-  app.get('/__dev/outbox', () => jsonResponse(200, emulator.outbox()))
-  app.get('/__dev/requests', () => jsonResponse(200, emulator.requests()))
-  app.get('/__dev/faults', () => jsonResponse(200, emulator.faults.list()))
-  app.post('/__dev/faults', async (c) => {
-    const body = await readJsonBody(c.req.raw, maxBodyBytes)
-    let fault
-    try {
-      fault = normalizeFault(body)
-    } catch (error) {
-      throw new HttpError(400, (error as Error).message)
-    }
-    emulator.faults.add(fault)
-    return jsonResponse(201, fault)
-  })
-  app.delete('/__dev/faults', () => {
-    emulator.faults.clear()
-    return new Response(null, { status: 204 })
-  })
-  app.get('/__dev/clock', () => jsonResponse(200, { now: emulator.clock.now() }))
-  app.post('/__dev/clock', async (c) => {
-    const body = await readJsonBody(c.req.raw, maxBodyBytes)
-    const advanceMs = body['advanceMs']
-    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
-      throw new HttpError(400, 'advanceMs: A non-negative number is required.')
-    }
-    emulator.clock.advance(advanceMs)
-    return jsonResponse(200, { now: emulator.clock.now() })
-  })
-  app.post('/__dev/reset', () => {
-    emulator.reset()
-    return new Response(null, { status: 204 })
-  })
+export function devRouteHandlers(emulator: Emulator, maxBodyBytes: number): Endpoint[] {
+  return [
+    { method: 'GET', path: '/__dev/outbox', dev: 'read', handle: () => jsonResponse(200, emulator.outbox()) },
+    { method: 'GET', path: '/__dev/requests', dev: 'read', handle: () => jsonResponse(200, emulator.requests()) },
+    { method: 'GET', path: '/__dev/faults', dev: 'read', handle: () => jsonResponse(200, emulator.faults.list()) },
+    {
+      method: 'POST',
+      path: '/__dev/faults',
+      dev: 'write',
+      handle: async (c) => {
+        const body = await readJsonBody(c.req.raw, maxBodyBytes)
+        let fault
+        try {
+          fault = normalizeFault(body)
+        } catch (error) {
+          throw new HttpError(400, (error as Error).message)
+        }
+        emulator.faults.add(fault)
+        return jsonResponse(201, fault)
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/__dev/faults',
+      dev: 'write',
+      handle: () => {
+        emulator.faults.clear()
+        return new Response(null, { status: 204 })
+      },
+    },
+    { method: 'GET', path: '/__dev/clock', dev: 'read', handle: () => jsonResponse(200, { now: emulator.clock.now() }) },
+    {
+      method: 'POST',
+      path: '/__dev/clock',
+      dev: 'write',
+      handle: async (c) => {
+        const body = await readJsonBody(c.req.raw, maxBodyBytes)
+        try {
+          emulator.clock.advance(body['advanceMs'] as number)
+        } catch (error) {
+          throw new HttpError(400, `advanceMs: ${(error as Error).message}`)
+        }
+        return jsonResponse(200, { now: emulator.clock.now() })
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__dev/reset',
+      dev: 'write',
+      handle: () => {
+        emulator.reset()
+        return new Response(null, { status: 204 })
+      },
+    },
+  ]
 }

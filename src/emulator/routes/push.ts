@@ -27,7 +27,6 @@ export async function push(ctx: EmulatorContext, request: Request): Promise<Resp
     throw new HttpError(403, DETAILS.authFactorMismatch)
   }
   const stored = ctx.state.upsertTmrKey(session.userId, session.authFactor, data_b64, session.validated)
-  ctx.changed()
   const answer: PushResponse = { id: stored.id }
   return jsonResponse(200, answer)
 }
