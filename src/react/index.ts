@@ -45,5 +45,5 @@ export { messages } from './messages/index'
 export type { FlowMessages, SSKS2MRMessages, SSKS2MRMessagesOverride } from './messages/index'
 export type { ChallengeEntryMessages } from './messages/challengeEntry'
 
-export type { SessionSource, SSKS2MRCapableSDK, StartSession, StartSessionRequest } from './types'
+export type { SessionSource, SSKS2MRCapableSDK, SSKS2MRSDKFactory, SSKS2MRSDKSource, StartSession, StartSessionRequest } from './types'
 export type { SSKS2MRSession } from '../core/session'
