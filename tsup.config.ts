@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { defineConfig, type Options } from 'tsup'
 
 // Public entry points, built together so that shared modules (errors, masking, protocol constants)
@@ -32,11 +32,21 @@ async function copyStylesheet(): Promise<void> {
   cpSync('src/react/styles.css', 'dist/react/styles.css')
 }
 
+// React Server Components bundlers read `'use client'` only as a file's FIRST statement. esbuild keeps
+// it first in ESM but writes `"use strict"` and its interop helpers before it in CJS, on line 1: move it
+// to the start of that line (same line, so the source map's lines still match).
+async function useClientFirstInCjs(): Promise<void> {
+  const file = 'dist/react.cjs'
+  const [first = '', ...rest] = readFileSync(file, 'utf8').split('\n')
+  if (first.startsWith('"use client";')) return
+  writeFileSync(file, [`"use client";${first.replace(/(['"])use client\1;/, '')}`, ...rest].join('\n'))
+}
+
 export default defineConfig([
   { ...shared, format: 'esm', onSuccess: copyStylesheet },
   // ky and @noble/hashes are ESM-only: a CJS build that keeps them external breaks at require time
   // on Node < 20.19 (TOOLCHAIN.md gotcha 2), so the CJS build inlines them.
-  { ...shared, format: 'cjs', noExternal: ['ky', '@noble/hashes'] },
+  { ...shared, format: 'cjs', noExternal: ['ky', '@noble/hashes'], onSuccess: useClientFirstInCjs },
   // React Native (the `react-native` export condition of `.` and `./core`): the core as one ESM
   // file, no chunks for Metro to resolve. It runs on the SDK's sscrypto and scrypt (Hermes has no
   // WebCrypto) and a hand-combined abort signal; the React entry is web-only.
