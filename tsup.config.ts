@@ -12,6 +12,8 @@ const entry = {
   server: 'src/server/index.ts',
   testing: 'src/testing/index.ts',
   'testing-browser': 'src/testing/browser.ts',
+  'testing-msw': 'src/testing/msw/index.ts',
+  'testing-playwright': 'src/testing/playwright/index.ts',
   cli: 'src/emulator/cli.ts',
 }
 

@@ -3,6 +3,8 @@
  * `ssks-2mr-kit/react`: provider, TanStack Query hooks, the code field and drop-in backup and
  * restore flows. Styles: `import 'ssks-2mr-kit/react/styles.css'`.
  */
+// Types `sdk.ssks2MR` on the Seald SDK for apps that import only this entry.
+import '../core/sdkAugmentation'
 export { SSKS2MRProvider } from './SSKS2MRProvider'
 export type { SSKS2MRProviderProps } from './SSKS2MRProvider'
 export { useSSKS2MR } from './useSSKS2MR'
