@@ -28,10 +28,13 @@ const shared: Options = {
   clean: false,
 }
 
-// The stylesheet is shipped as is (plain CSS with variables), exported as `./react/styles.css`.
+// The stylesheet is shipped as is (plain CSS with variables), exported as `./react/styles.css`, with an
+// empty declaration as its `types`: TypeScript (6 by default, 5.x with noUncheckedSideEffectImports)
+// refuses `import 'ssks-2mr-kit/react/styles.css'` it cannot resolve, under node16/nodenext as under bundler.
 async function copyStylesheet(): Promise<void> {
   mkdirSync('dist/react', { recursive: true })
   cpSync('src/react/styles.css', 'dist/react/styles.css')
+  writeFileSync('dist/react/styles.css.d.ts', '// A stylesheet: imported for its side effect only.\nexport {}\n')
 }
 
 // React Server Components bundlers read `'use client'` only as a file's FIRST statement. esbuild keeps
