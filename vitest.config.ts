@@ -133,6 +133,17 @@ export default defineConfig({
         },
       },
       {
+        // The example apps (examples/), installed from the packed tarball, built and driven in Chromium.
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['test/examples/**/*.test.ts'],
+          globalSetup: ['test/examples/support/installExamples.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, fileParallelism: false },
       },
     ],

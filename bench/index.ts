@@ -5,6 +5,7 @@
  */
 import { countHttpCalls } from './countHttpCalls'
 import { measureChromium } from './measureChromium'
+import { measureExampleApps } from './measureExampleApps'
 import { measureLatency } from './measureLatency'
 import { measureSize } from './measureSize'
 import { measureThroughput } from './measureThroughput'
@@ -17,6 +18,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['latency', () => measureLatency({ n: Number(process.env.BENCH_N ?? 20) })],
   ['throughput', () => measureThroughput()],
   ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
+  ['examples', () => measureExampleApps()],
 ]
 
 const only = process.argv.slice(2)

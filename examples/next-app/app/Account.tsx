@@ -1,7 +1,7 @@
 'use client'
 import { useState, type FormEvent } from 'react'
-import { BackupScreen } from './BackupScreen.js'
-import { RestoreScreen } from './RestoreScreen.js'
+import { BackupScreen } from './BackupScreen'
+import { RestoreScreen } from './RestoreScreen'
 
 interface SignedIn {
   userId: string

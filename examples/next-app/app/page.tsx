@@ -1,4 +1,4 @@
-import { Account } from './Account.js'
+import { Account } from './Account'
 
 // A server component: prerendered by `next build`. Everything that needs the browser is below Account's client boundary.
 export default function Home() {

@@ -1,4 +1,4 @@
-import { signIn } from '../../../lib/users.js'
+import { signIn } from '../../../lib/users'
 
 export async function POST(request: Request) {
   const { email } = (await request.json().catch(() => ({}))) as { email?: unknown }

@@ -1,5 +1,5 @@
 import { createSSKSBackend, type FetchHandler } from 'ssks-2mr-kit/server'
-import { signedInUser } from '../../../lib/users.js'
+import { signedInUser } from '../../../lib/users'
 
 // Server-only settings: no NEXT_PUBLIC_ prefix, so SSKS_API_KEY never reaches the browser bundle.
 // Made on the first request: `next build` loads this module without the server's environment.
