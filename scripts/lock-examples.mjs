@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 
-const apps = ['next-app', 'vite-app', 'express-backend', 'tester']
+const apps = ['next-app', 'vite-app', 'express-backend', 'tester', 'typescript-5.9']
 const sh = (cmd, args, cwd) => {
   const { status, stdout } = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   if (status !== 0) process.exit(status ?? 1)
@@ -21,7 +21,7 @@ for (const app of apps) {
   sh('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '--silent'], cwd)
   const lockPath = `${cwd}/package-lock.json`
   const lock = JSON.parse(readFileSync(lockPath, 'utf8'))
-  delete lock.packages['node_modules/ssks-2mr-kit'].integrity
+  if (lock.packages['node_modules/ssks-2mr-kit']) delete lock.packages['node_modules/ssks-2mr-kit'].integrity
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`)
   console.log(`${lockPath}: updated`)
 }

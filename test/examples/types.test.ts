@@ -22,10 +22,11 @@ const checks: Array<{ app: ExampleApp; files: string[]; resolutions: Resolution[
   { app: 'tester', files: ['restoreOnNewDevice.test.tsx', 'vitest.config.ts'], resolutions: ALL },
 ]
 
-// This repository's compilers, run on each app's own tsconfig and node_modules (what TypeScript resolves against).
+// Run on each app's own tsconfig and node_modules (what TypeScript resolves against): this repository's
+// TypeScript, and 5.9 from its own little project (a second `typescript` beside the first would fight over `.bin/tsc`).
 const compilers = [
   ['TypeScript 6.0', join(repoRoot, 'node_modules/typescript/bin/tsc')],
-  ['TypeScript 5.9', join(repoRoot, 'node_modules/typescript-5.9/bin/tsc')],
+  ['TypeScript 5.9', join(appDir('typescript-5.9'), 'node_modules/typescript/bin/tsc')],
 ] as const
 
 describe('README code type-checks in the example apps (installed tarball)', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 
 /** The example apps: real projects under examples/, each installing the packed tarball of this repository. */
-export const EXAMPLE_APPS = ['next-app', 'vite-app', 'express-backend', 'tester'] as const
+export const EXAMPLE_APPS = ['next-app', 'vite-app', 'express-backend', 'tester', 'typescript-5.9'] as const
 export type ExampleApp = (typeof EXAMPLE_APPS)[number]
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
