@@ -17,8 +17,8 @@ const nextDir = appDir('next-app')
 const viteDir = appDir('vite-app')
 const nextHTML = join(nextDir, '.next/server/app/index.html')
 const viteHTML = join(viteDir, 'dist/index.html')
-// A string only the Seald SDK's bundle holds: marks the chunks the SDK is in.
-const SDK_MARKER = 'sscrypto'
+// A string only the Seald SDK's bundle holds (its start-up log line): marks the chunk the SDK is in.
+const SDK_MARKER = 'Seald SDK - Start'
 
 async function buildIfMissing(): Promise<void> {
   if (existsSync(nextHTML) && existsSync(viteHTML)) return
