@@ -147,6 +147,17 @@ export default defineConfig({
           maxConcurrency: 2,
         },
       },
+      {
+        // The example apps (examples/), installed from the packed tarball, built and driven in Chromium.
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['test/examples/**/*.test.ts'],
+          globalSetup: ['test/examples/support/installExamples.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 })

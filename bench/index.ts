@@ -5,6 +5,7 @@
  */
 import { countHttpCalls } from './countHttpCalls'
 import { measureChromium } from './measureChromium'
+import { measureExampleApps } from './measureExampleApps'
 import { measureLatency } from './measureLatency'
 import { measurePersistence } from './measurePersistence'
 import { measureSize } from './measureSize'
@@ -21,6 +22,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['chromium', () => measureChromium({ pairs: Number(process.env.BENCH_PAIRS ?? 15) })],
   ['url check', () => measureUrlCheck()],
   ['persistence', () => measurePersistence()],
+  ['examples', () => measureExampleApps()],
 ]
 
 const only = process.argv.slice(2)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [section...]`: build (the size benchmark bundles dist/ the way an app does),
-// then run bench/index.ts with tsx. Sections: size, "http calls", latency, throughput, chromium.
+// then run bench/index.ts with tsx. Sections: size, "http calls", latency, throughput, chromium, examples.
 // BENCH_SKIP_BUILD=1 reuses an existing dist/. The Seald SDK's own logs are silenced.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'

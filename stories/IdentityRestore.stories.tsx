@@ -33,7 +33,7 @@ takes the code SSKS sent, restores the identity, and — when the backup had bee
 lets the SDK renew the keys and saves the renewed backup again. Needs \`SSKS2MRProvider\` above it.
 
 \`\`\`tsx
-<SSKS2MRProvider sdk={sdk} startSession={() => fetch('/api/ssks-session', { method: 'POST' }).then((r) => r.json())}>
+<SSKS2MRProvider sdk={sdk} startSession={() => fetch('/api/ssks-session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json())}>
   <IdentityRestore onDone={(result) => navigate('/inbox')} onError={(code) => track(code)} />
 </SSKS2MRProvider>
 \`\`\`

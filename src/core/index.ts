@@ -3,8 +3,9 @@
  * (same factory, same `sdk.ssks2MR`, same wire format and crypto), framework-free, for browsers
  * and Node ≥ 20.
  */
-import type { SSKS2MR as SSKS2MRApi } from './types'
 import { SSKS2MR as SSKS2MRPlugin } from './SSKS2MR'
+// Types `sdk.ssks2MR` on the Seald SDK; the react and testing entries import it too.
+import './sdkAugmentation'
 
 // Default export only, as the official plugin: the name `SSKS2MR` is the interface of
 // `sdk.ssks2MR` (exported below with the other types), as in `@seald-io/sdk-plugin-ssks-2mr`.
@@ -18,10 +19,3 @@ export type { SSKS2MRSession, SessionFields } from './session'
 export { toCallArgs } from './toCallArgs'
 export type * from './types'
 // Wire paths, headers and patterns are for tools that speak SSKS themselves: `ssks-2mr-kit/protocol`.
-
-declare module '@seald-io/sdk/lib/main.js' {
-  interface SealdSDK {
-    /** Installed by the `SSKS2MR(...)` plugin from `ssks-2mr-kit`. */
-    ssks2MR: SSKS2MRApi
-  }
-}

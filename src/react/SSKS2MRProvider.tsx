@@ -4,11 +4,16 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { SSKS2MRContext, type SSKS2MRContextValue } from './SSKS2MRContext'
 import { messages as builtInMessages, type SSKS2MRMessagesOverride } from './messages/index'
 import { mergeMessages } from './messages/mergeMessages'
-import type { SSKS2MRCapableSDK, StartSession } from './types'
+import { createLazySDK, type LazySDK } from './lazySDK'
+import type { SSKS2MRSDKSource, StartSession } from './types'
 
 export interface SSKS2MRProviderProps {
-  /** The app's Seald SDK instance, with the `SSKS2MR` plugin installed. */
-  sdk: SSKS2MRCapableSDK
+  /**
+   * The app's Seald SDK instance with the `SSKS2MR` plugin installed, or a factory that makes it
+   * (sync or async). A factory is called once per mounted provider, on the client after mount,
+   * never during render: use it when the page is also rendered on a server (Next.js).
+   */
+  sdk: SSKS2MRSDKSource
   /** Asks the app's back-end for an SSKS session (see `ssks-2mr-kit/server`). Resend calls it again. */
   startSession: StartSession
   /** Defaults to the nearest `QueryClientProvider`'s client; a private one is made only if there is none. */
@@ -39,11 +44,22 @@ export function SSKS2MRProvider({ sdk, startSession, queryClient, locale = 'en',
     return () => client.unmount()
   }, [client, ownsClient])
 
+  // A factory is called once per mount: an inline arrow is a new function on every render, and the
+  // SDK it makes holds the user's identity, so the first factory wins. An instance prop is used as is.
+  const lazy = useRef<LazySDK | null>(null)
+  if (typeof sdk === 'function') lazy.current ??= createLazySDK(sdk)
+  const resolvedSDK = typeof sdk === 'function' ? (lazy.current as LazySDK).sdk : sdk
+  const load = lazy.current?.load
+  useEffect(() => {
+    // Start making the SDK once the screen is on the client; a failure shows in the flow step that needs it.
+    load?.().catch(() => {})
+  }, [load])
+
   const resolvedMessages = useMemo(() => mergeMessages(builtInMessages[locale], messages), [locale, messages])
   // Memoised so that consumers re-render only when a prop really changes, never on a flow's state change.
   const value = useMemo<SSKS2MRContextValue>(
-    () => ({ sdk, startSession, queryClient: client, messages: resolvedMessages }),
-    [sdk, startSession, client, resolvedMessages],
+    () => ({ sdk: resolvedSDK, startSession, queryClient: client, messages: resolvedMessages }),
+    [resolvedSDK, startSession, client, resolvedMessages],
   )
   return <SSKS2MRContext.Provider value={value}>{children}</SSKS2MRContext.Provider>
 }

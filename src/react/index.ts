@@ -3,6 +3,8 @@
  * `ssks-2mr-kit/react`: provider, TanStack Query hooks, the code field and drop-in backup and
  * restore flows. Styles: `import 'ssks-2mr-kit/react/styles.css'`.
  */
+// Types `sdk.ssks2MR` on the Seald SDK for apps that import only this entry.
+import '../core/sdkAugmentation'
 export { SSKS2MRProvider } from './SSKS2MRProvider'
 export type { SSKS2MRProviderProps } from './SSKS2MRProvider'
 export { useSSKS2MR } from './useSSKS2MR'
@@ -49,5 +51,5 @@ export { messages } from './messages/index'
 export type { FlowMessages, SSKS2MRMessages, SSKS2MRMessagesOverride } from './messages/index'
 export type { ChallengeEntryMessages } from './messages/challengeEntry'
 
-export type { SessionSource, SSKS2MRCapableSDK, StartSession, StartSessionRequest } from './types'
+export type { SessionSource, SSKS2MRCapableSDK, SSKS2MRSDKFactory, SSKS2MRSDKSource, StartSession, StartSessionRequest } from './types'
 export type { SSKS2MRSession } from '../core/session'

@@ -6,6 +6,15 @@ export interface SSKS2MRCapableSDK {
   ssks2MR: SSKS2MR
 }
 
+/**
+ * Makes the SDK on the client, on first use. Lets a server-rendered page (Next.js App Router)
+ * keep `SealdSDK(...)` — and even its import, with `await import('@seald-io/sdk/browser')` — off the server.
+ */
+export type SSKS2MRSDKFactory = () => SSKS2MRCapableSDK | Promise<SSKS2MRCapableSDK>
+
+/** What `SSKS2MRProvider`'s `sdk` prop accepts: the SDK itself, or a factory called once on the client. */
+export type SSKS2MRSDKSource = SSKS2MRCapableSDK | SSKS2MRSDKFactory
+
 /** What the flows ask the app's back-end for: a session to back up or to restore. */
 export interface StartSessionRequest {
   purpose: 'backup' | 'restore'

@@ -5,6 +5,8 @@
 export { createSSKSBackend } from './createSSKSBackend'
 export { generateTwoManRuleKey, TWO_MAN_RULE_KEY_BYTES } from './generateTwoManRuleKey'
 export { generateRawTwoManRuleKey } from './generateRawTwoManRuleKey'
+export { toNodeHandler } from './toNodeHandler'
+export type { NodeHandler } from './toNodeHandler'
 export { SSKS2MRError, SSKS2MRValidationError, isSSKS2MRError } from '../core/errors'
 export type { SSKS2MRErrorCode } from '../core/errors'
 export type { SSKS2MRSession } from '../core/session'

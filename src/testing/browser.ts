@@ -2,6 +2,8 @@
  * Browser-safe subset of `ssks-2mr-kit/testing`: the in-process emulator (no Node server) and the
  * Seald-cloud STAND-IN. `index.ts` also re-exports `startEmulator`, which needs `node:http`.
  */
+// Types `sdk.ssks2MR` on the Seald SDK for apps that import only this entry.
+import '../core/sdkAugmentation'
 export { createEmulator } from '../emulator/browser'
 export type { Emulator, EmulatorOptions, Fault, OutboxEntry, RequestLogEntry } from '../emulator/types'
 export { withSealdCloudStandIn } from './withSealdCloudStandIn'

@@ -2,6 +2,8 @@
  * `ssks-2mr-kit/testing`: helpers for testing an app that uses ssks-2mr-kit — the SSKS emulator
  * in-process, and a clearly named STAND-IN for the Seald-cloud-only SDK members.
  */
+// Types `sdk.ssks2MR` on the Seald SDK for apps that import only this entry.
+import '../core/sdkAugmentation'
 export { createEmulator, startEmulator } from '../emulator/index'
 export type { Emulator, EmulatorOptions, Fault, OutboxEntry, RequestLogEntry } from '../emulator/types'
 export { withSealdCloudStandIn } from './withSealdCloudStandIn'

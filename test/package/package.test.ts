@@ -33,6 +33,10 @@ const entries: Array<[string, string, string]> = [
   ['ssks-2mr-kit/emulator', 'createEmulator', 'function'],
   ['ssks-2mr-kit/testing', 'withSealdCloudStandIn', 'function'],
   ['ssks-2mr-kit/testing', 'createTestSealdSDK', 'function'],
+  ['ssks-2mr-kit/testing/playwright', 'readLatestCode', 'function'],
+  ['ssks-2mr-kit/testing/playwright', 'enterCode', 'function'],
+  ['ssks-2mr-kit/testing/msw', 'createSSKSHandlers', 'function'],
+  ['ssks-2mr-kit/server', 'toNodeHandler', 'function'],
   ...(existsSync(join(root, 'dist/react.js')) ? [['ssks-2mr-kit/react', 'SSKS2MRProvider', 'function'] as [string, string, string]] : []),
 ]
 
