@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to find.
-// Type check, build (the package checks and the e2e read dist/), then every Vitest project.
+// Lint and format check (seconds, no build needed), type check, build (the package checks and the e2e
+// read dist/), then every Vitest project.
 import { spawnSync } from 'node:child_process'
 
 const steps = [
+  ['npm', ['run', 'lint', '--silent']],
   ['tsc', ['--noEmit']],
   ['npm', ['run', 'build', '--silent']],
   ['vitest', ['run', ...process.argv.slice(2)]],
