@@ -9,7 +9,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  globalIgnores(['dist/', 'storybook-static/', 'coverage/', 'test-artifacts/', '**/node_modules/']),
+  globalIgnores([
+    'dist/',
+    'storybook-static/',
+    'coverage/',
+    'test-artifacts/',
+    '**/node_modules/',
+    'examples/.packed/',
+    'examples/*/.next/',
+    'examples/*/dist/',
+    'examples/*/next-env.d.ts',
+  ]),
   {
     linterOptions: {
       // A disable comment that silences nothing hides the next real problem on its line.

@@ -48,7 +48,12 @@ export default defineConfig({
       },
       {
         // The same interop and flow suites on @seald-io/sdk 0.34.0-beta.7 (its own workspace folder).
-        resolve: { alias: [{ find: /^@seald-io\/sdk$/, replacement: sdk034 }, { find: /^@seald-io\/sdk\/(.*)$/, replacement: `${sdk034}/$1` }] },
+        resolve: {
+          alias: [
+            { find: /^@seald-io\/sdk$/, replacement: sdk034 },
+            { find: /^@seald-io\/sdk\/(.*)$/, replacement: `${sdk034}/$1` },
+          ],
+        },
         test: {
           name: 'sdk034',
           environment: 'node',
@@ -111,7 +116,9 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        optimizeDeps: { include: ['react', 'react-dom/client', '@tanstack/react-query', 'axe-core', '@testing-library/react'] },
+        optimizeDeps: {
+          include: ['react', 'react-dom/client', '@tanstack/react-query', 'axe-core', '@testing-library/react'],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -124,7 +131,20 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Everything the stories pull in, pre-bundled up front (a dependency discovered late makes Vite reload the page mid-run, and Vitest then loses the suite).
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js', 'storybook/test', 'storybook/viewport'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            '@tanstack/react-query',
+            '@seald-io/sdk/browser',
+            'hono',
+            'ky',
+            '@noble/hashes/scrypt.js',
+            'storybook/test',
+            'storybook/viewport',
+          ],
         },
         test: {
           name: 'storybook',

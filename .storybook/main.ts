@@ -44,7 +44,16 @@ const config: StorybookConfig = {
       // Vitest browser mode with a cold cache reloads mid-run when it discovers these late and
       // dies with "failed to find the current suite" (TOOLCHAIN.md gotcha 6): pre-bundle them.
       optimizeDeps: {
-        include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', '@seald-io/sdk/browser', 'hono', 'ky', '@noble/hashes/scrypt.js'],
+        include: [
+          'react',
+          'react-dom',
+          'react-dom/client',
+          '@tanstack/react-query',
+          '@seald-io/sdk/browser',
+          'hono',
+          'ky',
+          '@noble/hashes/scrypt.js',
+        ],
       },
       build: {
         chunkSizeWarningLimit: 4096,

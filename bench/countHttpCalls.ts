@@ -37,20 +37,35 @@ async function countFor(emulator: RunningEmulator, flavour: Flavour) {
   const counted = async (operation: () => Promise<unknown>) => {
     const mark = emulator.requests().length
     const result = await operation()
-    return { result, calls: emulator.requests().slice(mark).filter((r) => r.path.startsWith('/tmr/front/')).length }
+    return {
+      result,
+      calls: emulator
+        .requests()
+        .slice(mark)
+        .filter((r) => r.path.startsWith('/tmr/front/')).length,
+    }
   }
   const owner = await benchSdk(flavour, emulator, userId)
   const s1 = await startBenchSession(emulator, userId, authFactor, true)
-  const save = await counted(() => owner.ssks2MR.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, challenge: s1.challenge, ...key }))
+  const save = await counted(() =>
+    owner.ssks2MR.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, challenge: s1.challenge, ...key }),
+  )
 
   const device = await benchSdk(flavour, emulator)
   const s2 = await startBenchSession(emulator, userId, authFactor)
-  const retrieve = await counted(() => device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, ...key }))
+  const retrieve = await counted(() =>
+    device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, ...key }),
+  )
 
   // Newer-API behaviour (ours only): reuse the validated session, no challenge.
   const sessionId = (retrieve.result as { authenticatedSessionId?: string } | undefined)?.authenticatedSessionId ?? ''
-  const saveAuthenticated = flavour === 'ours' ? (await counted(() => device.ssks2MR.saveIdentity({ userId, sessionId, authFactor, ...key }))).calls : 0
+  const saveAuthenticated =
+    flavour === 'ours'
+      ? (await counted(() => device.ssks2MR.saveIdentity({ userId, sessionId, authFactor, ...key }))).calls
+      : 0
   const third = flavour === 'ours' ? await benchSdk(flavour, emulator) : undefined
-  const retrieveAuthenticated = third ? (await counted(() => third.ssks2MR.retrieveIdentity({ userId, sessionId, authFactor, ...key }))).calls : undefined
+  const retrieveAuthenticated = third
+    ? (await counted(() => third.ssks2MR.retrieveIdentity({ userId, sessionId, authFactor, ...key }))).calls
+    : undefined
   return { saveWithChallenge: save.calls, retrieve: retrieve.calls, saveAuthenticated, retrieveAuthenticated }
 }

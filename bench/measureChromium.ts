@@ -37,17 +37,25 @@ async function bundleForBrowser(entry: string): Promise<string> {
  * `longtask`), then each scrypt candidate per derivation beside node:crypto (the floor).
  */
 export async function measureChromium({ pairs = 15, scryptRounds = 9 } = {}): Promise<BenchRow[]> {
-  const [pageSource, workerSource] = await Promise.all([bundleForBrowser('page.ts'), bundleForBrowser('scryptWorker.ts')])
+  const [pageSource, workerSource] = await Promise.all([
+    bundleForBrowser('page.ts'),
+    bundleForBrowser('scryptWorker.ts'),
+  ])
   const emulator = await startEmulator()
   const server = createServer((request, response) => {
-    if (request.url === '/page.js') return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(pageSource)
-    response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><script src="/page.js"></script>')
+    if (request.url === '/page.js')
+      return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(pageSource)
+    response
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end('<!doctype html><meta charset="utf-8"><script src="/page.js"></script>')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
   try {
     const page = await browser.newPage()
-    await page.exposeFunction('benchStartSession', (userId: string, forceAuth: boolean) => startBenchSession(emulator, userId, authFactor, forceAuth))
+    await page.exposeFunction('benchStartSession', (userId: string, forceAuth: boolean) =>
+      startBenchSession(emulator, userId, authFactor, forceAuth),
+    )
     // 127.0.0.1 is a secure context: WebCrypto and Web Locks are there, as on an HTTPS site.
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
     const options: BenchOptions = { url: emulator.url, appId: emulator.appId, pairs, scryptRounds, workerSource }
@@ -65,7 +73,10 @@ export async function measureChromium({ pairs = 15, scryptRounds = 9 } = {}): Pr
 
 const targets = { twoManRuleKey: 0.3, rawTwoManRuleKey: 1 }
 
-function cycleRows(modes: Record<'twoManRuleKey' | 'rawTwoManRuleKey', Record<'ours' | 'official', FlavourTimes>>, pairs: number): BenchRow[] {
+function cycleRows(
+  modes: Record<'twoManRuleKey' | 'rawTwoManRuleKey', Record<'ours' | 'official', FlavourTimes>>,
+  pairs: number,
+): BenchRow[] {
   return (['twoManRuleKey', 'rawTwoManRuleKey'] as const).flatMap((keyKind) => {
     const { ours, official } = modes[keyKind]
     const ratio = median(ours.times) / median(official.times)
@@ -103,7 +114,12 @@ function candidateRows(candidates: CandidateResult[], floor: number[]): BenchRow
     ours: `${candidate.median.toFixed(1)} ms (${candidate.min.toFixed(0)}–${candidate.max.toFixed(0)})`,
     baseline: `${native.toFixed(1)} ms node:crypto (${range(floor)})`,
     ratio: candidate.median / native,
-    note: [`longest task ${candidate.longestTask ? `${candidate.longestTask.toFixed(0)} ms` : 'none > 50 ms'}`, candidate.note].filter(Boolean).join('; '),
+    note: [
+      `longest task ${candidate.longestTask ? `${candidate.longestTask.toFixed(0)} ms` : 'none > 50 ms'}`,
+      candidate.note,
+    ]
+      .filter(Boolean)
+      .join('; '),
   }))
 }
 

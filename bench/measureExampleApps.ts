@@ -24,8 +24,14 @@ async function buildIfMissing(): Promise<void> {
   if (existsSync(nextHTML) && existsSync(viteHTML)) return
   await installExamples()
   const url = 'http://127.0.0.1:9/'
-  await run(appBin('next-app', 'next'), ['build'], { cwd: nextDir, env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_SEALD_APP_ID: APP_ID, NEXT_PUBLIC_SSKS_URL: url } })
-  await run(appBin('vite-app', 'vite'), ['build'], { cwd: viteDir, env: { VITE_SEALD_APP_ID: APP_ID, VITE_SSKS_URL: url } })
+  await run(appBin('next-app', 'next'), ['build'], {
+    cwd: nextDir,
+    env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_SEALD_APP_ID: APP_ID, NEXT_PUBLIC_SSKS_URL: url },
+  })
+  await run(appBin('vite-app', 'vite'), ['build'], {
+    cwd: viteDir,
+    env: { VITE_SEALD_APP_ID: APP_ID, VITE_SSKS_URL: url },
+  })
 }
 
 interface Split {
@@ -53,11 +59,15 @@ function split(allChunks: string[], firstLoadChunks: Set<string>): Split {
 }
 
 const jsFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).map((name) => join(dir, name))
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(dir, name))
 
 function viteSplit(): Split {
   const html = readFileSync(viteHTML, 'utf8')
-  const referenced = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(([, path]) => join(viteDir, 'dist', path!))
+  const referenced = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(([, path]) =>
+    join(viteDir, 'dist', path!),
+  )
   return split(jsFiles(join(viteDir, 'dist/assets')), new Set(referenced))
 }
 
@@ -72,7 +82,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 export async function measureExampleApps(): Promise<BenchRow[]> {
   await buildIfMissing()
   const rows: BenchRow[] = []
-  for (const [app, measure] of [['next-app', nextSplit], ['vite-app', viteSplit]] as const) {
+  for (const [app, measure] of [
+    ['next-app', nextSplit],
+    ['vite-app', viteSplit],
+  ] as const) {
     const { firstLoad, deferred, sdkInFirstLoad } = measure()
     rows.push({
       section: 'examples',

@@ -25,10 +25,13 @@ export async function measureLatency({ n = 20 } = {}): Promise<BenchRow[]> {
       const times: Record<Flavour, number[]> = { ours: [], official: [] }
       const roundRatios: number[] = []
       // JIT, connection and SDK warm-up, not counted.
-      for (let i = 0; i < 3; i++) for (const flavour of ['ours', 'official'] as const) await cycle(emulator, flavour, keyKind, `warmup-${flavour}-${i}`)
+      for (let i = 0; i < 3; i++)
+        for (const flavour of ['ours', 'official'] as const)
+          await cycle(emulator, flavour, keyKind, `warmup-${flavour}-${i}`)
       for (let i = 0; i < rounds; i++) {
         const order: Flavour[] = i % 2 === 0 ? ['ours', 'official'] : ['official', 'ours']
-        for (const flavour of order) times[flavour].push(await cycle(emulator, flavour, keyKind, `${keyKind}-${flavour}-${i}`))
+        for (const flavour of order)
+          times[flavour].push(await cycle(emulator, flavour, keyKind, `${keyKind}-${flavour}-${i}`))
         roundRatios.push(times.ours[i]! / times.official[i]!)
       }
       const ours = median(times.ours)
@@ -55,8 +58,16 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 1))
 }
 
-async function cycle(emulator: RunningEmulator, flavour: Flavour, keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey', userId: string): Promise<number> {
-  const key = keyKind === 'twoManRuleKey' ? { twoManRuleKey: generateTwoManRuleKey() } : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
+async function cycle(
+  emulator: RunningEmulator,
+  flavour: Flavour,
+  keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey',
+  userId: string,
+): Promise<number> {
+  const key =
+    keyKind === 'twoManRuleKey'
+      ? { twoManRuleKey: generateTwoManRuleKey() }
+      : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
   const owner = await benchSdk(flavour, emulator, userId)
   const device = await benchSdk(flavour, emulator)
   const s1 = await startBenchSession(emulator, userId, authFactor, true)
@@ -67,9 +78,16 @@ async function cycle(emulator: RunningEmulator, flavour: Flavour, keyKind: 'twoM
   const s2 = await startBenchSession(emulator, userId, authFactor)
   await settle()
   start = performance.now()
-  await device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, ...key })
+  await device.ssks2MR.retrieveIdentity({
+    userId,
+    sessionId: s2.sessionId,
+    authFactor,
+    challenge: s2.challenge!,
+    ...key,
+  })
   elapsed += performance.now() - start
-  if (device.cloudStandIn.account()?.sealdId !== owner.cloudStandIn.account()?.sealdId) throw new Error('bench: retrieved the wrong identity')
+  if (device.cloudStandIn.account()?.sealdId !== owner.cloudStandIn.account()?.sealdId)
+    throw new Error('bench: retrieved the wrong identity')
   return elapsed
 }
 

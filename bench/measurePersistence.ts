@@ -29,14 +29,23 @@ export async function measurePersistence(): Promise<BenchRow[]> {
   return rows
 }
 
-async function measureOn(medium: string, folder?: string, { stored = 10_000, rounds = 16, perRound = 100, concurrency = 4 } = {}): Promise<BenchRow> {
+async function measureOn(
+  medium: string,
+  folder?: string,
+  { stored = 10_000, rounds = 16, perRound = 100, concurrency = 4 } = {},
+): Promise<BenchRow> {
   const script = fileURLToPath(new URL('./persistenceServers.ts', import.meta.url))
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(stored), ...(folder ? [folder] : [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   try {
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
-    const { emptyUrl, fullUrl, appId, apiKey } = JSON.parse(line) as { emptyUrl: string; fullUrl: string; appId: string; apiKey: string }
+    const { emptyUrl, fullUrl, appId, apiKey } = JSON.parse(line) as {
+      emptyUrl: string
+      fullUrl: string
+      appId: string
+      apiKey: string
+    }
     const empty: Target = { url: emptyUrl, appId, apiKey }
     const full: Target = { url: fullUrl, appId, apiKey }
     // Warm-up, not counted: JIT, sockets, and each store's first write (which folds the loaded
@@ -50,7 +59,8 @@ async function measureOn(medium: string, folder?: string, { stored = 10_000, rou
     const times = { empty: [] as number[], full: [] as number[] }
     for (let round = 0; round < rounds; round++) {
       const order = round % 4 === 0 || round % 4 === 3 ? (['empty', 'full'] as const) : (['full', 'empty'] as const)
-      for (const which of order) times[which].push(...(await timeRequests(which === 'empty' ? empty : full, perRound, concurrency, `r${round}`)))
+      for (const which of order)
+        times[which].push(...(await timeRequests(which === 'empty' ? empty : full, perRound, concurrency, `r${round}`)))
     }
     const p99 = { empty: percentile(times.empty, 0.99), full: percentile(times.full, 0.99) }
     const p50 = { empty: percentile(times.empty, 0.5), full: percentile(times.full, 0.5) }
@@ -83,14 +93,26 @@ async function timeRequests(target: Target, count: number, concurrency: number, 
       const userId = `bench-${tag}-${w}-${i}`
       const start = performance.now()
       if (session === '' || i % 2 === 0) {
-        const sent = await send(agent, url, PATHS.challengeSend, { [HEADERS.appId]: target.appId, [HEADERS.apiKey]: target.apiKey }, {
-          user_id: userId,
-          auth_factor: { type: 'EM', value: `${userId}@example.com` },
-          create_user: true,
-        })
+        const sent = await send(
+          agent,
+          url,
+          PATHS.challengeSend,
+          { [HEADERS.appId]: target.appId, [HEADERS.apiKey]: target.apiKey },
+          {
+            user_id: userId,
+            auth_factor: { type: 'EM', value: `${userId}@example.com` },
+            create_user: true,
+          },
+        )
         session = (JSON.parse(sent) as { session_id: string }).session_id
       } else {
-        await send(agent, url, PATHS.push, { [HEADERS.appId]: target.appId, [HEADERS.session]: session }, { data_b64: THROUGHPUT_DATA_B64 })
+        await send(
+          agent,
+          url,
+          PATHS.push,
+          { [HEADERS.appId]: target.appId, [HEADERS.session]: session },
+          { data_b64: THROUGHPUT_DATA_B64 },
+        )
       }
       times.push(performance.now() - start)
     }
@@ -104,12 +126,21 @@ function send(agent: Agent, url: URL, path: string, headers: Record<string, stri
   const text = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+      },
       (res) => {
         let answer = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (answer += chunk))
-        res.on('end', () => (res.statusCode === 200 ? resolve(answer) : reject(new Error(`${path} answered ${res.statusCode}: ${answer}`))))
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(answer) : reject(new Error(`${path} answered ${res.statusCode}: ${answer}`)),
+        )
         res.on('error', reject)
       },
     )

@@ -53,7 +53,13 @@ export async function measureSize(): Promise<BenchRow[]> {
       note: `${kb(sum(eager, 'minified'))} minified; + ${kb(sum(react.chunks, 'gzip') - gzip)} gzip lazy; CSS not counted`,
     })
   } else {
-    rows.push({ section: 'size', metric: 'react entry', ours: 'skipped', baseline: '-', note: 'src/react/index.ts missing' })
+    rows.push({
+      section: 'size',
+      metric: 'react entry',
+      ours: 'skipped',
+      baseline: '-',
+      note: 'src/react/index.ts missing',
+    })
   }
   return rows
 }
@@ -97,7 +103,8 @@ async function bundle(contents: string, external: string[], splitting = true): P
   const reach = (name: string, seen = new Set<string>()) => {
     if (seen.has(name)) return seen
     seen.add(name)
-    for (const imported of outputs[name]!.imports) if (!imported.external && imported.kind === 'import-statement') reach(imported.path, seen)
+    for (const imported of outputs[name]!.imports)
+      if (!imported.external && imported.kind === 'import-statement') reach(imported.path, seen)
     return seen
   }
   const eager = reach(entry)

@@ -16,18 +16,38 @@ const authFactor = { type: 'EM' as const, value: 'bench@example.com' }
  * same client loop, short runs alternated A B A B so machine noise hits both.
  */
 export async function measureThroughput({ rounds = 4, durationMs = 1000 } = {}): Promise<BenchRow[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./throughputServers.ts', import.meta.url))], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./throughputServers.ts', import.meta.url))],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   try {
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
-    const { emulatorUrl, bareUrl, appId, apiKey } = JSON.parse(line) as { emulatorUrl: string; bareUrl: string; appId: string; apiKey: string }
+    const { emulatorUrl, bareUrl, appId, apiKey } = JSON.parse(line) as {
+      emulatorUrl: string
+      bareUrl: string
+      appId: string
+      apiKey: string
+    }
 
     const backend = createSSKSBackend({ keyStorageURL: emulatorUrl, appId, apiKey })
-    const { sessionId } = await backend.challengeSend({ userId: 'bench', authFactor, createUser: true, forceAuth: true })
-    const outbox = (await (await fetch(new URL('/__dev/outbox', emulatorUrl))).json()) as Array<{ sessionId: string; challenge: string }>
+    const { sessionId } = await backend.challengeSend({
+      userId: 'bench',
+      authFactor,
+      createUser: true,
+      forceAuth: true,
+    })
+    const outbox = (await (await fetch(new URL('/__dev/outbox', emulatorUrl))).json()) as Array<{
+      sessionId: string
+      challenge: string
+    }>
     const challenge = outbox.find((entry) => entry.sessionId === sessionId)!.challenge
-    const { new_id: newId } = (await post(emulatorUrl, PATHS.challengeValidate, appId, sessionId, { challenge, auth_factor: authFactor })) as { new_id: string }
+    const { new_id: newId } = (await post(emulatorUrl, PATHS.challengeValidate, appId, sessionId, {
+      challenge,
+      auth_factor: authFactor,
+    })) as { new_id: string }
     await post(emulatorUrl, PATHS.push, appId, newId, { data_b64: THROUGHPUT_DATA_B64, auth_factor: authFactor })
 
     const headers = { [HEADERS.appId]: appId, [HEADERS.session]: newId, 'Content-Type': 'application/json' }
@@ -58,7 +78,9 @@ export async function measureThroughput({ rounds = 4, durationMs = 1000 } = {}):
         ours: ours.toFixed(0),
         baseline: `${baseline.toFixed(0)} (bare node:http)`,
         ratio: ours / baseline,
-        note: failed ? `${failed} non-2xx answers!` : `${rounds}×${durationMs} ms each, alternated; servers in a child process`,
+        note: failed
+          ? `${failed} non-2xx answers!`
+          : `${rounds}×${durationMs} ms each, alternated; servers in a child process`,
       },
     ]
   } finally {

@@ -14,7 +14,11 @@ export function printTable(rows: BenchRow[], write: (line: string) => void = con
     row.note ?? '',
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)))
-  const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ').trimEnd()
+  const format = (line: string[]) =>
+    line
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join(' | ')
+      .trimEnd()
   write(format(header))
   write(widths.map((width) => '-'.repeat(width)).join('-|-'))
   for (const line of cells) write(format(line))

@@ -18,7 +18,11 @@ const imported = OfficialPluginModule as unknown as { default?: unknown }
 const OfficialSSKS2MR = (typeof imported === 'function' ? imported : imported.default) as (url: string) => SDKPlugin
 
 /** A real SealdSDK with our plugin or the official one, cloud members stood in (src/testing). */
-export async function benchSdk(flavour: Flavour, emulator: { url: string; appId: string }, userId?: string): Promise<BenchSDK> {
+export async function benchSdk(
+  flavour: Flavour,
+  emulator: { url: string; appId: string },
+  userId?: string,
+): Promise<BenchSDK> {
   const plugin = flavour === 'official' ? OfficialSSKS2MR(emulator.url) : undefined
   const sdk = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId, plugin })
   return sdk as unknown as BenchSDK

@@ -9,7 +9,9 @@ import { THROUGHPUT_DATA_B64 } from './throughputData'
 
 const emulator = await startEmulator()
 const bare = await startBareServer(THROUGHPUT_DATA_B64)
-process.stdout.write(`${JSON.stringify({ emulatorUrl: emulator.url, bareUrl: bare.url, appId: emulator.appId, apiKey: emulator.apiKey })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ emulatorUrl: emulator.url, bareUrl: bare.url, appId: emulator.appId, apiKey: emulator.apiKey })}\n`,
+)
 process.stdin.resume()
 process.stdin.on('end', async () => {
   await emulator.close()

@@ -10,5 +10,8 @@ if (!process.env.BENCH_SKIP_BUILD || !existsSync('dist/core.js')) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? '*:none' }
-const { status } = spawnSync('node_modules/.bin/tsx', ['bench/index.ts', ...process.argv.slice(2)], { stdio: 'inherit', env })
+const { status } = spawnSync('node_modules/.bin/tsx', ['bench/index.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+})
 process.exit(status ?? 1)

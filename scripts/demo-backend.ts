@@ -19,7 +19,11 @@ export interface RunningDemoBackend {
 }
 
 /** Starts the demo back-end; resolves once it listens. */
-export async function startDemoBackend({ port = 0, host = '127.0.0.1', ...options }: StartDemoBackendOptions): Promise<RunningDemoBackend> {
+export async function startDemoBackend({
+  port = 0,
+  host = '127.0.0.1',
+  ...options
+}: StartDemoBackendOptions): Promise<RunningDemoBackend> {
   const handler = createDemoBackend(options)
   const server = createAdaptorServer({ fetch: handler, hostname: host })
   await new Promise<void>((resolve, reject) => {

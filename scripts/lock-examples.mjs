@@ -14,7 +14,9 @@ const sh = (cmd, args, cwd) => {
 }
 
 mkdirSync('examples/.packed', { recursive: true })
-const [{ filename }] = JSON.parse(sh('npm', ['pack', '--pack-destination', 'examples/.packed', '--json', '--silent'], '.'))
+const [{ filename }] = JSON.parse(
+  sh('npm', ['pack', '--pack-destination', 'examples/.packed', '--json', '--silent'], '.'),
+)
 renameSync(`examples/.packed/${filename}`, 'examples/.packed/ssks-2mr-kit.tgz')
 for (const app of apps) {
   const cwd = `examples/${app}`

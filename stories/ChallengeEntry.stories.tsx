@@ -19,12 +19,17 @@ const meta = {
     onComplete: fn(),
   },
   argTypes: {
-    errorCode: { control: 'select', options: [undefined, 'INVALID_CHALLENGE', 'SESSION_NOT_FOUND', 'SMS_QUOTA', 'RATE_LIMITED', 'NETWORK'] },
+    errorCode: {
+      control: 'select',
+      options: [undefined, 'INVALID_CHALLENGE', 'SESSION_NOT_FOUND', 'SMS_QUOTA', 'RATE_LIMITED', 'NETWORK'],
+    },
     status: { control: 'inline-radio', options: ['idle', 'verifying', 'error', 'success'] },
   },
   render: ({ errorCode, ...args }, { globals }) => {
     const messages = storyMessages(globals)
-    return <ChallengeEntry {...args} messages={messages} error={errorCode ? messages.flowErrors[errorCode] : args.error} />
+    return (
+      <ChallengeEntry {...args} messages={messages} error={errorCode ? messages.flowErrors[errorCode] : args.error} />
+    )
   },
   parameters: {
     docs: {
@@ -61,12 +66,15 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 const field = (canvasElement: HTMLElement) => within(canvasElement).getByRole('textbox')
-const slotTexts = (canvasElement: HTMLElement) => Array.from(canvasElement.querySelectorAll('[data-ssks-slot]'), (slot) => slot.textContent ?? '')
-const root = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-challenge]') as HTMLElement
+const slotTexts = (canvasElement: HTMLElement) =>
+  Array.from(canvasElement.querySelectorAll('[data-ssks-slot]'), (slot) => slot.textContent ?? '')
+const root = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-ssks-challenge]') as HTMLElement
 const errorText = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-error]')
 /** Text as read, without the Unicode bidi isolates that wrap the destination (so an RTL page keeps it intact). */
 const plainText = (element: Element) => (element.textContent ?? '').replace(/[\u2066-\u2069]/g, '')
-const liveRegion = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-live]') as HTMLElement
+const liveRegion = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-ssks-live]') as HTMLElement
 const describedTexts = (canvasElement: HTMLElement, input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '')
     .split(' ')
@@ -324,7 +332,12 @@ export const SmsDestination: Story = {
 
 /** A very long address in a narrow column: the destination wraps or truncates, nothing overflows. */
 export const LongEmail: Story = {
-  args: { destination: { type: 'EM', value: 'maximilian.alexander@accounts.very-long-subsidiary-name.example-corporation.co.uk' } },
+  args: {
+    destination: {
+      type: 'EM',
+      value: 'maximilian.alexander@accounts.very-long-subsidiary-name.example-corporation.co.uk',
+    },
+  },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: 300 }} data-testid="column">
@@ -336,7 +349,9 @@ export const LongEmail: Story = {
     const column = within(canvasElement).getByTestId('column')
     const destination = canvasElement.querySelector('[data-ssks-destination]') as HTMLElement
     await expect(destination).toHaveTextContent('m•••@accounts')
-    await expect(destination.getBoundingClientRect().right).toBeLessThanOrEqual(column.getBoundingClientRect().right + 1)
+    await expect(destination.getBoundingClientRect().right).toBeLessThanOrEqual(
+      column.getBoundingClientRect().right + 1,
+    )
     await expect(root(canvasElement).scrollWidth).toBeLessThanOrEqual(root(canvasElement).clientWidth + 1)
   },
 }
@@ -390,7 +405,9 @@ export const MobileViewport: Story = {
     const slots = Array.from(canvasElement.querySelectorAll<HTMLElement>('[data-ssks-slot]'))
     const tops = new Set(slots.map((slot) => Math.round(slot.getBoundingClientRect().top)))
     await expect(tops.size).toBe(1)
-    await expect(Math.max(...slots.map((slot) => slot.getBoundingClientRect().right))).toBeLessThanOrEqual(window.innerWidth)
+    await expect(Math.max(...slots.map((slot) => slot.getBoundingClientRect().right))).toBeLessThanOrEqual(
+      window.innerWidth,
+    )
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
   },
 }

@@ -88,7 +88,10 @@ export const WrongCode: Story = {
   loaders: withFixture({ stored: 'backupWithoutCode' }),
   play: async ({ canvasElement, args }) => {
     const input = await typeCode(canvasElement, '23456789')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'),
+      { timeout: 10_000 },
+    )
     await expect(input).toHaveValue('23456789')
     await expect(args.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
     await expect(args.onDone).not.toHaveBeenCalled()
@@ -185,7 +188,9 @@ export const French: Story = {
   globals: { locale: 'fr' },
   play: async ({ canvasElement }) => {
     await waitForFlowState(canvasElement, 'done')
-    await expect(within(canvasElement).getByRole('heading', { name: 'Sauvegarder votre identité sécurisée' })).toBeVisible()
+    await expect(
+      within(canvasElement).getByRole('heading', { name: 'Sauvegarder votre identité sécurisée' }),
+    ).toBeVisible()
   },
 }
 

@@ -63,7 +63,10 @@ export const CodeRequested: Story = {
 export const WrongCode: Story = {
   play: async ({ canvasElement, args }) => {
     const input = await typeCode(canvasElement, 'zzzzzzzz')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'),
+      { timeout: 10_000 },
+    )
     await expect(args.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.anything())
     await expect(input).toHaveValue('zzzzzzzz')
     await expect(args.onDone).not.toHaveBeenCalled()
@@ -80,7 +83,12 @@ export const RestoredWithKeyRenewal: Story = {
     await expect(flowStatus(canvasElement)).toHaveTextContent('Your identity is restored on this device.')
     await expect(args.onDone).toHaveBeenCalledTimes(1)
     await expect(args.onDone).toHaveBeenCalledWith(
-      expect.objectContaining({ purpose: 'restore', keysRenewed: true, mustSaveIdentityAgain: false, accountInfo: expect.objectContaining({ userId: fixture.account.userId }) }),
+      expect.objectContaining({
+        purpose: 'restore',
+        keysRenewed: true,
+        mustSaveIdentityAgain: false,
+        accountInfo: expect.objectContaining({ userId: fixture.account.userId }),
+      }),
     )
     await expect(fixture.sdk.cloudStandIn.calls).toEqual(expect.arrayContaining(['importIdentity', 'renewKey']))
   },
@@ -94,7 +102,9 @@ export const RestoredAuthenticatedBackup: Story = {
     await waitForFlowState(canvasElement, 'codeRequired')
     await typeCode(canvasElement, fixture.latestCode() ?? '')
     await waitForFlowState(canvasElement, 'done')
-    await expect(args.onDone).toHaveBeenCalledWith(expect.objectContaining({ keysRenewed: false, mustSaveIdentityAgain: false }))
+    await expect(args.onDone).toHaveBeenCalledWith(
+      expect.objectContaining({ keysRenewed: false, mustSaveIdentityAgain: false }),
+    )
     await expect(fixture.sdk.cloudStandIn.calls).not.toContain('renewKey')
   },
 }
@@ -110,7 +120,13 @@ export const ExpiredSession: Story = {
     await waitForFlowState(canvasElement, 'codeRequired')
     fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
     await typeCode(canvasElement, fixture.latestCode() ?? '')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired. Ask for a new one.'), { timeout: 10_000 })
+    await waitFor(
+      () =>
+        expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent(
+          'This code has expired. Ask for a new one.',
+        ),
+      { timeout: 10_000 },
+    )
     await expect(within(canvasElement).getByRole('button', { name: 'Send a new code' })).toBeVisible()
   },
 }
@@ -126,7 +142,10 @@ export const ExpiredSessionThenResend: Story = {
     const firstCode = fixture.latestCode()
     fixture.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 404 })
     await typeCode(canvasElement, firstCode ?? '')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired.'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code has expired.'),
+      { timeout: 10_000 },
+    )
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send a new code' }))
     await waitFor(() => expect(fixture.latestCode()).not.toBe(firstCode), { timeout: 10_000 })
     await typeCode(canvasElement, fixture.latestCode() ?? '')
@@ -150,7 +169,9 @@ export const SmsQuota: Story = {
   loaders: withFixture({ stored: 'backupWithoutCode', factor: 'SMS', emulator: { smsQuota: 0 } }),
   play: async ({ canvasElement }) => {
     await waitForFlowState(canvasElement, 'error')
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('No more text messages can be sent right now.')
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      'No more text messages can be sent right now.',
+    )
   },
 }
 
@@ -174,7 +195,10 @@ export const NetworkFailure: Story = {
     fixture.emulator.faults.add({ endpoint: 'search', kind: 'drop', times: 5 })
     const code = fixture.latestCode() ?? ''
     await typeCode(canvasElement, code)
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'),
+      { timeout: 10_000 },
+    )
     await expect(args.onError).toHaveBeenCalledWith('NETWORK', expect.objectContaining({ code: 'NETWORK' }))
     await expect(within(canvasElement).getByRole('textbox', { name: 'Verification code' })).toHaveValue(code)
     await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
@@ -189,7 +213,10 @@ export const NetworkFailureThenRetry: Story = {
     await waitForFlowState(canvasElement, 'codeRequired')
     fixture.emulator.faults.add({ endpoint: 'search', kind: 'drop', times: 5 })
     await typeCode(canvasElement, fixture.latestCode() ?? '')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('You seem to be offline.'),
+      { timeout: 10_000 },
+    )
     fixture.emulator.faults.clear()
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))
     await waitForFlowState(canvasElement, 'done')
@@ -242,7 +269,9 @@ export const French: Story = {
   globals: { locale: 'fr' },
   play: async ({ canvasElement }) => {
     await waitForFlowState(canvasElement, 'codeRequired')
-    await expect(within(canvasElement).getByRole('heading', { name: 'Restaurer votre identité sécurisée' })).toBeVisible()
+    await expect(
+      within(canvasElement).getByRole('heading', { name: 'Restaurer votre identité sécurisée' }),
+    ).toBeVisible()
     await expect(within(canvasElement).getByRole('textbox', { name: 'Code de vérification' })).toBeVisible()
   },
 }

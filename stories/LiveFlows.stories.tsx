@@ -47,7 +47,10 @@ export const BackUpAfterSignUp: Story = {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('button', { name: 'Sign up' })).toBeVisible()
     await expect(canvas.getByRole('heading', { name: 'Emulator outbox' })).toBeVisible()
-    await expect(canvas.getByTestId('live-mode')).toHaveAttribute('data-mode', expect.stringMatching(/^(http|in-page)$/))
+    await expect(canvas.getByTestId('live-mode')).toHaveAttribute(
+      'data-mode',
+      expect.stringMatching(/^(http|in-page)$/),
+    )
   },
 }
 
@@ -105,7 +108,9 @@ export const RestoreOnANewDeviceWalkthrough: Story = {
     const code = await canvas.findByRole('textbox', { name: 'Verification code' }, { timeout: 10_000 })
     const firstCode = (await canvas.findByTestId('outbox-code', {}, { timeout: 10_000 })).textContent ?? ''
     await userEvent.type(code, firstCode === '23456789' ? '98765432' : '23456789')
-    await waitFor(() => expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'))
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-ssks-error]')).toHaveTextContent('This code is not valid'),
+    )
 
     await userEvent.click(await canvas.findByRole('button', { name: 'Send a new code' }, { timeout: 10_000 }))
     await waitFor(() => expect(canvas.getAllByTestId('outbox-code')).toHaveLength(2), { timeout: 10_000 })
@@ -119,6 +124,8 @@ export const RestoreOnANewDeviceWalkthrough: Story = {
     const again = await canvas.findByRole('textbox', { name: 'Verification code' }, { timeout: 10_000 })
     await waitFor(() => expect(canvas.getAllByTestId('outbox-code')).toHaveLength(3), { timeout: 10_000 })
     await userEvent.type(again, canvas.getAllByTestId('outbox-code')[0]?.textContent ?? '')
-    await waitFor(() => expect(canvas.getByTestId('result-backup')).toHaveTextContent('authenticated'), { timeout: 15_000 })
+    await waitFor(() => expect(canvas.getByTestId('result-backup')).toHaveTextContent('authenticated'), {
+      timeout: 15_000,
+    })
   },
 }

@@ -50,11 +50,21 @@ function randomB64(length: number): string {
 
 async function sdkFor(flavour: Flavour, options: BenchOptions, userId?: string): Promise<PageSDK> {
   const plugin = flavour === 'official' ? OfficialSSKS2MR(options.url) : undefined
-  return (await createTestSealdSDK({ keyStorageURL: options.url, appId: options.appId, userId, plugin })) as unknown as PageSDK
+  return (await createTestSealdSDK({
+    keyStorageURL: options.url,
+    appId: options.appId,
+    userId,
+    plugin,
+  })) as unknown as PageSDK
 }
 
 /** One save (with a code) on the owner's device + one retrieve on a new device; only the plugin calls are timed. */
-async function cycle(flavour: Flavour, keyKind: KeyKind, options: BenchOptions, userId: string): Promise<{ ms: number; longest: number }> {
+async function cycle(
+  flavour: Flavour,
+  keyKind: KeyKind,
+  options: BenchOptions,
+  userId: string,
+): Promise<{ ms: number; longest: number }> {
   const key = keyKind === 'twoManRuleKey' ? { twoManRuleKey: randomB64(64) } : { rawTwoManRuleKey: randomB64(64) }
   const owner = await sdkFor(flavour, options, userId)
   const device = await sdkFor(flavour, options)
@@ -66,19 +76,30 @@ async function cycle(flavour: Flavour, keyKind: KeyKind, options: BenchOptions, 
   let ms = performance.now() - start
   const s2 = await window.benchStartSession(userId, false)
   start = performance.now()
-  await device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, ...key })
+  await device.ssks2MR.retrieveIdentity({
+    userId,
+    sessionId: s2.sessionId,
+    authFactor,
+    challenge: s2.challenge!,
+    ...key,
+  })
   ms += performance.now() - start
   const tasks = await watch.stop()
-  if (device.cloudStandIn.account()?.sealdId !== owner.cloudStandIn.account()?.sealdId) throw new Error('bench: retrieved the wrong identity')
+  if (device.cloudStandIn.account()?.sealdId !== owner.cloudStandIn.account()?.sealdId)
+    throw new Error('bench: retrieved the wrong identity')
   return { ms, longest: Math.max(0, ...tasks) }
 }
 
 window.runBench = async (options) => {
   const modes: Partial<Record<KeyKind, Record<Flavour, FlavourTimes>>> = {}
   for (const keyKind of ['twoManRuleKey', 'rawTwoManRuleKey'] as const) {
-    const result: Record<Flavour, FlavourTimes> = { ours: { times: [], longest: [] }, official: { times: [], longest: [] } }
+    const result: Record<Flavour, FlavourTimes> = {
+      ours: { times: [], longest: [] },
+      official: { times: [], longest: [] },
+    }
     // Warm-up (JIT, module evaluation, connections), not counted.
-    for (const flavour of ['ours', 'official'] as const) await cycle(flavour, keyKind, options, `warmup-${keyKind}-${flavour}`)
+    for (const flavour of ['ours', 'official'] as const)
+      await cycle(flavour, keyKind, options, `warmup-${keyKind}-${flavour}`)
     for (let i = 0; i < options.pairs; i++) {
       // Interleaved, the order flipped each pair, so drift and load hit both flavours alike.
       const order: Flavour[] = i % 2 === 0 ? ['ours', 'official'] : ['official', 'ours']
@@ -91,6 +112,10 @@ window.runBench = async (options) => {
     modes[keyKind] = result
   }
   const probe = await sdkFor('official', options)
-  const candidates = await measureScryptCandidates((p, s) => probe.utils.scrypt(p, s), options.workerSource, options.scryptRounds)
+  const candidates = await measureScryptCandidates(
+    (p, s) => probe.utils.scrypt(p, s),
+    options.workerSource,
+    options.scryptRounds,
+  )
   return { modes, candidates }
 }

@@ -18,12 +18,15 @@ export interface CandidateResult {
 const params = { N: 16384, r: 8, p: 1, dkLen: 64 }
 
 /** noble's scrypt off the main thread: a Worker built from `workerSource` (the bench bundles it). */
-export async function startWorkerScrypt(workerSource: string): Promise<{ scrypt: Scrypt; startMs: number; stop(): void }> {
+export async function startWorkerScrypt(
+  workerSource: string,
+): Promise<{ scrypt: Scrypt; startMs: number; stop(): void }> {
   const start = performance.now()
   const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })))
   let next = 0
   const pending = new Map<number, (key: Uint8Array) => void>()
-  worker.onmessage = (event: MessageEvent<{ id: number; key: Uint8Array }>) => pending.get(event.data.id)?.(event.data.key)
+  worker.onmessage = (event: MessageEvent<{ id: number; key: Uint8Array }>) =>
+    pending.get(event.data.id)?.(event.data.key)
   const scrypt: Scrypt = (password, salt) =>
     new Promise((resolve) => {
       const id = next++
@@ -39,13 +42,29 @@ export async function startWorkerScrypt(workerSource: string): Promise<{ scrypt:
 }
 
 /** Times each candidate on the same inputs, interleaved round by round. */
-export async function measureScryptCandidates(sdkScrypt: Scrypt, workerSource: string, rounds: number): Promise<CandidateResult[]> {
+export async function measureScryptCandidates(
+  sdkScrypt: Scrypt,
+  workerSource: string,
+  rounds: number,
+): Promise<CandidateResult[]> {
   const worker = await startWorkerScrypt(workerSource)
   const candidates: Array<[string, Scrypt, string?]> = [
     ['SDK utils.scrypt (scrypt-js)', sdkScrypt],
     ['@noble/hashes scryptAsync, asyncTick 10', (p, s) => scryptAsync(p, s, { ...params, asyncTick: 10 })],
     ['@noble/hashes in a Web Worker', worker.scrypt, `worker start ${worker.startMs.toFixed(1)} ms (once)`],
-    ['hash-wasm 4.13.0 scrypt (sync WASM)', (p, s) => wasmScrypt({ password: p, salt: s, costFactor: 16384, blockSize: 8, parallelism: 1, hashLength: 64, outputType: 'binary' })],
+    [
+      'hash-wasm 4.13.0 scrypt (sync WASM)',
+      (p, s) =>
+        wasmScrypt({
+          password: p,
+          salt: s,
+          costFactor: 16384,
+          blockSize: 8,
+          parallelism: 1,
+          hashLength: 64,
+          outputType: 'binary',
+        }),
+    ],
   ]
   const times = candidates.map(() => [] as number[])
   const longest = candidates.map(() => 0)
@@ -67,6 +86,13 @@ export async function measureScryptCandidates(sdkScrypt: Scrypt, workerSource: s
   worker.stop()
   return candidates.map(([name, , note], index) => {
     const sorted = [...times[index]!].sort((a, b) => a - b)
-    return { name, median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, longestTask: longest[index]!, ...(note ? { note } : {}) }
+    return {
+      name,
+      median: sorted[Math.floor(sorted.length / 2)]!,
+      min: sorted[0]!,
+      max: sorted.at(-1)!,
+      longestTask: longest[index]!,
+      ...(note ? { note } : {}),
+    }
   })
 }

@@ -12,14 +12,25 @@ it('restores the identity on a new device with the emailed code', async () => {
   const keyStorageURL = 'https://ssks.test/'
   const fetch = (input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init))
   const backend = createSSKSBackend({ keyStorageURL, appId: emulator.appId, apiKey: emulator.apiKey, fetch })
-  const user = { userId: 'user-1', authFactor: { type: 'EM', value: 'jane@example.com' }, twoManRuleKey: generateTwoManRuleKey(), createUser: true } as const
+  const user = {
+    userId: 'user-1',
+    authFactor: { type: 'EM', value: 'jane@example.com' },
+    twoManRuleKey: generateTwoManRuleKey(),
+    createUser: true,
+  } as const
   const route = backend.createSessionHandler({ resolveUser: () => user })
   // What the browser sends: a same-origin JSON POST.
   const headers = { 'Content-Type': 'application/json', Origin: 'https://app.test' }
-  const startSession = async () => (await route(new Request('https://app.test/api/ssks-session', { method: 'POST', headers, body: '{}' }))).json()
+  const startSession = async () =>
+    (await route(new Request('https://app.test/api/ssks-session', { method: 'POST', headers, body: '{}' }))).json()
 
   // First device, right after sign-up: the first backup needs no code.
-  const first = await createTestSealdSDK({ keyStorageURL, appId: emulator.appId, userId: user.userId, pluginOptions: { fetch } })
+  const first = await createTestSealdSDK({
+    keyStorageURL,
+    appId: emulator.appId,
+    userId: user.userId,
+    pluginOptions: { fetch },
+  })
   const { sessionId } = await startSession()
   await first.ssks2MR.saveIdentity({ ...user, sessionId })
 

@@ -114,21 +114,30 @@ export interface GetFactorTokenResult {
 export interface KeyStore2MR {
   /** Spread into every request at call time (X-SEALD-APPID, X-SEALD-VERSION). */
   extraHeaders: Record<string, string>
-  challengeValidate(args: { sessionId: string; challenge: string; authFactor: AuthFactor; signal?: AbortSignal }): Promise<{ newSessionId: string }>
-  push(args: IdentityKey & {
-    appId?: string
-    userId?: string
+  challengeValidate(args: {
+    sessionId: string
+    challenge: string
     authFactor: AuthFactor
-    sessionId: string
-    data: IdentityBytes
     signal?: AbortSignal
-  }): Promise<string>
-  search(args: IdentityKey & {
-    appId?: string
-    userId?: string
-    sessionId: string
-    signal?: AbortSignal
-  }): Promise<{ data: IdentityBytes; authenticated: boolean }>
+  }): Promise<{ newSessionId: string }>
+  push(
+    args: IdentityKey & {
+      appId?: string
+      userId?: string
+      authFactor: AuthFactor
+      sessionId: string
+      data: IdentityBytes
+      signal?: AbortSignal
+    },
+  ): Promise<string>
+  search(
+    args: IdentityKey & {
+      appId?: string
+      userId?: string
+      sessionId: string
+      signal?: AbortSignal
+    },
+  ): Promise<{ data: IdentityBytes; authenticated: boolean }>
   getFactorToken(args: { sessionId: string; authFactor: AuthFactor; signal?: AbortSignal }): Promise<string>
 }
 

@@ -14,7 +14,8 @@ export function requiredString(body: Record<string, unknown>, key: string, maxLe
   const value = body[key]
   if (typeof value !== 'string') throw new HttpError(400, `${key}: Not a valid string.`)
   if (value.length === 0) throw new HttpError(400, `${key}: This field may not be blank.`)
-  if (value.length > maxLength) throw new HttpError(400, `${key}: Ensure this field has no more than ${maxLength} characters.`)
+  if (value.length > maxLength)
+    throw new HttpError(400, `${key}: Ensure this field has no more than ${maxLength} characters.`)
   return value
 }
 
@@ -47,7 +48,12 @@ export function optionalAuthFactor(body: Record<string, unknown>, key: string): 
 export function flatAuthFactor(body: Record<string, unknown>): AuthFactor {
   const type = body['auth_factor_type']
   if (type !== 'EM' && type !== 'SMS') {
-    throw new HttpError(400, has(body, 'auth_factor_type') ? 'auth_factor_type: Not a valid choice.' : 'auth_factor_type: This field is required.')
+    throw new HttpError(
+      400,
+      has(body, 'auth_factor_type')
+        ? 'auth_factor_type: Not a valid choice.'
+        : 'auth_factor_type: This field is required.',
+    )
   }
   return { type, value: requiredString(body, 'auth_factor_value', AUTH_FACTOR_VALUE_MAX) }
 }

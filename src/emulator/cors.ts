@@ -1,7 +1,15 @@
 import { HEADERS } from '../core/protocol/constants'
 
 /** Headers browsers may send: the SSKS ones (apikey too, for in-browser demo back-ends) and Go's extras. */
-const ALLOWED_HEADERS = ['Content-Type', 'Accept', HEADERS.appId, HEADERS.apiKey, HEADERS.session, HEADERS.version, 'X-HDR-Method']
+const ALLOWED_HEADERS = [
+  'Content-Type',
+  'Accept',
+  HEADERS.appId,
+  HEADERS.apiKey,
+  HEADERS.session,
+  HEADERS.version,
+  'X-HDR-Method',
+]
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
 /**

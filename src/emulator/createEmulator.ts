@@ -91,7 +91,8 @@ export function buildEmulator(options: EmulatorOptions = {}): EmulatorInternals 
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_CLOCK_STEP_MS) {
           throw new RangeError(`clock.advance takes a number of ms from 0 to ${MAX_CLOCK_STEP_MS} (10 years)`)
         }
-        if (clockOffset + ms > MAX_CLOCK_OFFSET_MS) throw new RangeError('clock.advance would move the clock more than 100 years ahead')
+        if (clockOffset + ms > MAX_CLOCK_OFFSET_MS)
+          throw new RangeError('clock.advance would move the clock more than 100 years ahead')
         clockOffset += ms
       },
     },

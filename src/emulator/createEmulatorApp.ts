@@ -30,7 +30,14 @@ export interface AppParts {
  * a preflight and a 405 per path, and the request log and CORS around everything. Every
  * failure answers DRF-style JSON.
  */
-export function createEmulatorApp({ endpoints, rules, faults, log, commits, beforeCall }: AppParts): Hono<EmulatorHonoEnv> {
+export function createEmulatorApp({
+  endpoints,
+  rules,
+  faults,
+  log,
+  commits,
+  beforeCall,
+}: AppParts): Hono<EmulatorHonoEnv> {
   const app = new Hono<EmulatorHonoEnv>()
   app.use(requestLogMiddleware(log))
   app.use(corsMiddleware(rules.corsOrigin))
@@ -49,11 +56,14 @@ export function createEmulatorApp({ endpoints, rules, faults, log, commits, befo
     // A preflight has no body and always an Origin: the read rule (host, origin) decides it.
     const guard = (mutating: boolean): EmulatorMiddleware[] => (dev ? [devGuard(mutating, rules)] : [])
     for (const row of rows) {
-      const chain = row.fault ? [faultMiddleware(row.fault, faults), durable, housekeeping] : [...guard(row.dev === 'write'), durable]
+      const chain = row.fault
+        ? [faultMiddleware(row.fault, faults), durable, housekeeping]
+        : [...guard(row.dev === 'write'), durable]
       on(row.method, path, ...chain, async (c) => row.handle(c))
     }
     on('OPTIONS', path, ...guard(false), async (c) => preflightResponse(c.req.raw, rules.corsOrigin))
-    const notAllowed: EmulatorMiddleware = async (c) => jsonResponse(405, { detail: `Method "${c.req.method.slice(0, 20)}" not allowed.` })
+    const notAllowed: EmulatorMiddleware = async (c) =>
+      jsonResponse(405, { detail: `Method "${c.req.method.slice(0, 20)}" not allowed.` })
     on('ALL', path, ...guard(false), notAllowed)
   }
   // Any other path answers a preflight (browsers ask before learning it is a 404).

@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { EmulatorState } from './emulatorState'
@@ -58,7 +68,8 @@ export function createFileStorage(file: string, options: FileStorageOptions = {}
     syncFolder(folder)
     await journal?.close()
     // The new snapshot holds everything the older journals did.
-    for (const old of journalsOf(folder, prefix)) if (old.generation < next) rmSync(join(folder, old.name), { force: true })
+    for (const old of journalsOf(folder, prefix))
+      if (old.generation < next) rmSync(join(folder, old.name), { force: true })
     generation = next
     journal = fresh
     journalBytes = 0
@@ -71,7 +82,10 @@ export function createFileStorage(file: string, options: FileStorageOptions = {}
       const snapshot = readSnapshot(file)
       const found = journalsOf(folder, prefix).filter((entry) => entry.generation >= (snapshot?.generation ?? 0))
       if (!snapshot && found.length === 0) return undefined
-      if (!snapshot) throw new Error(`ssks-emulator: ${file} is missing but its journal ${join(folder, found[0]!.name)} is there; restore the file, or move both away to start empty`)
+      if (!snapshot)
+        throw new Error(
+          `ssks-emulator: ${file} is missing but its journal ${join(folder, found[0]!.name)} is there; restore the file, or move both away to start empty`,
+        )
       const state = EmulatorState.fromSnapshot(snapshot)
       for (const entry of found) for (const change of readJournal(join(folder, entry.name))) state.apply(change)
       generation = Math.max(snapshot.generation ?? 0, ...found.map((entry) => entry.generation))
@@ -157,7 +171,10 @@ function readJournal(path: string): EmulatorChange[] {
 
 function journalsOf(folder: string, prefix: string): Array<{ name: string; generation: number }> {
   return listFolder(folder)
-    .map((name) => ({ name, match: name.startsWith(prefix) ? /^(\d+)\.journal$/.exec(name.slice(prefix.length)) : null }))
+    .map((name) => ({
+      name,
+      match: name.startsWith(prefix) ? /^(\d+)\.journal$/.exec(name.slice(prefix.length)) : null,
+    }))
     .filter((entry) => entry.match !== null)
     .map((entry) => ({ name: entry.name, generation: Number(entry.match![1]) }))
     .sort((a, b) => a.generation - b.generation)

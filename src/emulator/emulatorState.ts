@@ -47,7 +47,13 @@ export class EmulatorState {
   /** Stores `data_b64`, keeping the id of an earlier backup for the same user and factor. */
   upsertTmrKey(userId: string, authFactor: AuthFactor, data_b64: string, authenticated: boolean): TmrKey {
     const existing = this.findTmrKey(userId, authFactor)
-    const key: TmrKey = { id: existing?.id ?? crypto.randomUUID(), userId, authFactor: { ...authFactor }, data_b64, authenticated }
+    const key: TmrKey = {
+      id: existing?.id ?? crypto.randomUUID(),
+      userId,
+      authFactor: { ...authFactor },
+      data_b64,
+      authenticated,
+    }
     this.apply({ op: 'tmrKey', key })
     return key
   }

@@ -25,8 +25,16 @@ export interface Endpoint {
   handle: EmulatorHandler
 }
 
-export function emulatorEndpoints(ctx: EmulatorContext, emulator: Emulator, commits: () => CommitQueue | undefined): Endpoint[] {
-  const ssks = (path: string, fault: EmulatorEndpoint, route: (ctx: EmulatorContext, request: Request) => Promise<Response>): Endpoint => ({
+export function emulatorEndpoints(
+  ctx: EmulatorContext,
+  emulator: Emulator,
+  commits: () => CommitQueue | undefined,
+): Endpoint[] {
+  const ssks = (
+    path: string,
+    fault: EmulatorEndpoint,
+    route: (ctx: EmulatorContext, request: Request) => Promise<Response>,
+  ): Endpoint => ({
     method: 'POST',
     path,
     fault,
@@ -46,7 +54,11 @@ export function emulatorEndpoints(ctx: EmulatorContext, emulator: Emulator, comm
  * The context as one request sees it: each read of `state` marks the changes that follow (in
  * the same task) as this request's, so a failed save fails exactly the requests it undid.
  */
-function requestContext(ctx: EmulatorContext, commits: CommitQueue | undefined, ticket: CommitTicket | undefined): EmulatorContext {
+function requestContext(
+  ctx: EmulatorContext,
+  commits: CommitQueue | undefined,
+  ticket: CommitTicket | undefined,
+): EmulatorContext {
   if (!commits || !ticket) return ctx
   return Object.create(ctx, {
     state: {

@@ -1,6 +1,13 @@
 import type { EmulatorEndpoint, Fault } from './types'
 
-const ENDPOINTS: ReadonlyArray<Fault['endpoint']> = ['challenge_send', 'challenge_validate', 'push', 'search', 'get_factor_token', '*']
+const ENDPOINTS: ReadonlyArray<Fault['endpoint']> = [
+  'challenge_send',
+  'challenge_validate',
+  'push',
+  'search',
+  'get_factor_token',
+  '*',
+]
 const KINDS: ReadonlyArray<Fault['kind']> = ['latency', 'status', 'drop']
 
 /** What the armed faults decide for one call. */
@@ -18,10 +25,12 @@ interface ArmedFault {
 
 /** Checks and completes a fault (defaults filled in); throws a TypeError naming the bad field. */
 export function normalizeFault(input: unknown): Fault {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new TypeError('fault must be an object')
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new TypeError('fault must be an object')
   const raw = input as Record<string, unknown>
   const endpoint = raw['endpoint'] ?? '*'
-  if (!ENDPOINTS.includes(endpoint as Fault['endpoint'])) throw new TypeError(`fault.endpoint must be one of ${ENDPOINTS.join(', ')}`)
+  if (!ENDPOINTS.includes(endpoint as Fault['endpoint']))
+    throw new TypeError(`fault.endpoint must be one of ${ENDPOINTS.join(', ')}`)
   const kind = raw['kind']
   if (!KINDS.includes(kind as Fault['kind'])) throw new TypeError(`fault.kind must be one of ${KINDS.join(', ')}`)
   const phase = raw['phase'] ?? 'before'

@@ -35,7 +35,9 @@ export type CliCommand = { help: true } | { help: false; options: StartEmulatorO
 /** Parses the CLI's arguments; throws an Error with a readable message on bad input. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   // `--fake-otp` with no value means "always"; parseArgs has no optional values, so spell it out.
-  const args = argv.map((arg, i) => (arg === '--fake-otp' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? '--fake-otp=always' : arg))
+  const args = argv.map((arg, i) =>
+    arg === '--fake-otp' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? '--fake-otp=always' : arg,
+  )
   const { values } = parseArgs({
     args,
     strict: true,
@@ -69,19 +71,24 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['app-id'] !== undefined) options.appId = nonEmpty('--app-id', values['app-id'])
   if (values['api-key'] !== undefined) options.apiKey = nonEmpty('--api-key', values['api-key'])
   if (values.data !== undefined) options.dataFile = nonEmpty('--data', values.data)
-  if (values['sms-quota'] !== undefined) options.smsQuota = integer('--sms-quota', values['sms-quota'], 0, Number.MAX_SAFE_INTEGER)
+  if (values['sms-quota'] !== undefined)
+    options.smsQuota = integer('--sms-quota', values['sms-quota'], 0, Number.MAX_SAFE_INTEGER)
   if (values['max-wrong-challenges'] !== undefined) {
     options.maxWrongChallenges = integer('--max-wrong-challenges', values['max-wrong-challenges'], 1, 1_000_000)
   }
   if (values['fake-otp'] !== undefined) {
     const mode = values['fake-otp']
-    if (mode !== 'always' && mode !== 'allow' && mode !== 'deny') throw new Error('--fake-otp must be always, allow or deny')
+    if (mode !== 'always' && mode !== 'allow' && mode !== 'deny')
+      throw new Error('--fake-otp must be always, allow or deny')
     options.fakeOtp = mode === 'always' ? 'always' : mode === 'allow'
   }
   if (values['cors-origin'] !== undefined) options.corsOrigin = nonEmpty('--cors-origin', values['cors-origin'])
-  if (values['dev-host'] !== undefined) options.devHosts = values['dev-host'].map((host) => nonEmpty('--dev-host', host))
-  const count = (flag: string, text: string | undefined) => (text === undefined ? undefined : integer(flag, text, 1, 1_000_000_000))
-  const ms = (flag: string, text: string | undefined) => (text === undefined ? undefined : integer(flag, text, 1, Number.MAX_SAFE_INTEGER))
+  if (values['dev-host'] !== undefined)
+    options.devHosts = values['dev-host'].map((host) => nonEmpty('--dev-host', host))
+  const count = (flag: string, text: string | undefined) =>
+    text === undefined ? undefined : integer(flag, text, 1, 1_000_000_000)
+  const ms = (flag: string, text: string | undefined) =>
+    text === undefined ? undefined : integer(flag, text, 1, Number.MAX_SAFE_INTEGER)
   const limits: Partial<StartEmulatorOptions> = {
     maxWrongChallengesPerUser: count('--max-wrong-challenges-per-user', values['max-wrong-challenges-per-user']),
     wrongChallengeWindowMs: ms('--wrong-challenge-window-ms', values['wrong-challenge-window-ms']),
@@ -96,7 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text)
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new Error(`${flag} must be an integer from ${min} to ${max}`)
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new Error(`${flag} must be an integer from ${min} to ${max}`)
   return value
 }
 

@@ -74,4 +74,5 @@ export function outboxEntry(input: unknown, where: string): OutboxEntry {
   }
 }
 
-export const times = (input: unknown, where: string): number[] => array(input, where).map((at, i) => number(at, `${where}[${i}]`))
+export const times = (input: unknown, where: string): number[] =>
+  array(input, where).map((at, i) => number(at, `${where}[${i}]`))

@@ -13,7 +13,8 @@ export function checkBackendCredentials(ctx: EmulatorContext, request: Request):
   const appId = request.headers.get(HEADERS.appId)
   const apiKey = request.headers.get(HEADERS.apiKey)
   if (appId === null || apiKey === null) throw new HttpError(403, DETAILS.notAuthenticated)
-  if (!sameAppId(appId, ctx.state.appId) || apiKey !== ctx.state.apiKey) throw new HttpError(403, DETAILS.incorrectCredentials)
+  if (!sameAppId(appId, ctx.state.appId) || apiKey !== ctx.state.apiKey)
+    throw new HttpError(403, DETAILS.incorrectCredentials)
 }
 
 /** Front-end calls: `X-SEALD-APPID` must match the emulator's app. */

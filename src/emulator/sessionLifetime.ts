@@ -7,7 +7,8 @@ export function sessionExpiresAt(session: Session, ctx: EmulatorContext): number
   return (session.createdAt ?? session.challengeIssuedAt) + lifetime
 }
 
-export const isSessionExpired = (session: Session, ctx: EmulatorContext): boolean => ctx.now() >= sessionExpiresAt(session, ctx)
+export const isSessionExpired = (session: Session, ctx: EmulatorContext): boolean =>
+  ctx.now() >= sessionExpiresAt(session, ctx)
 
 /**
  * Adds a session for its user, ending that user's oldest ones beyond `maxSessionsPerUser`:
@@ -45,7 +46,10 @@ export function sessionCollector(ctx: EmulatorContext): () => void {
     }
     ctx.state.endSessions(expired)
     // A session made after this pass cannot expire before the shorter lifetime has run.
-    nextExpiry = Math.min(nextExpiry, now + Math.min(ctx.settings.sessionLifetimeMs, ctx.settings.validatedSessionLifetimeMs))
+    nextExpiry = Math.min(
+      nextExpiry,
+      now + Math.min(ctx.settings.sessionLifetimeMs, ctx.settings.validatedSessionLifetimeMs),
+    )
     lastPassAt = now
     sizeAfterPass = ctx.state.sessions.size
   }

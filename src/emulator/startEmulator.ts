@@ -16,7 +16,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const { port = 0, host = '127.0.0.1', dataFile, ...rest } = options
   const storage = rest.storage ?? (dataFile ? createFileStorage(dataFile) : undefined)
   // The interface it listens on is a name the developer chose: the dev routes answer under it.
-  const devHosts = [...(rest.devHosts ?? []), ...(WILDCARD_HOSTS.includes(host) ? [] : [host.includes(':') ? `[${host}]` : host])]
+  const devHosts = [
+    ...(rest.devHosts ?? []),
+    ...(WILDCARD_HOSTS.includes(host) ? [] : [host.includes(':') ? `[${host}]` : host]),
+  ]
   const { emulator, saved } = buildEmulator({ ...rest, storage, devHosts })
   await saved()
 

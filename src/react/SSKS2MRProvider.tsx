@@ -29,7 +29,14 @@ export interface SSKS2MRProviderProps {
  * Gives the kit's hooks and components the SDK, the session starter, a QueryClient and strings.
  * Renders no DOM of its own and does nothing at import or render time (SSR-safe).
  */
-export function SSKS2MRProvider({ sdk, startSession, queryClient, locale = 'en', messages, children }: SSKS2MRProviderProps) {
+export function SSKS2MRProvider({
+  sdk,
+  startSession,
+  queryClient,
+  locale = 'en',
+  messages,
+  children,
+}: SSKS2MRProviderProps) {
   // Read the context directly: `useQueryClient()` throws when there is no QueryClientProvider.
   const hostClient = useContext(QueryClientContext)
   const privateClient = useRef<QueryClient | null>(null)

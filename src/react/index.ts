@@ -25,7 +25,11 @@ export { AuthenticatedSession } from './AuthenticatedSession'
 export { saveIdentityMutationOptions } from './query/saveIdentityMutationOptions'
 export type { SaveIdentityData, SaveIdentityError, SaveIdentityVariables } from './query/saveIdentityMutationOptions'
 export { retrieveIdentityMutationOptions } from './query/retrieveIdentityMutationOptions'
-export type { RetrieveIdentityData, RetrieveIdentityError, RetrieveIdentityVariables } from './query/retrieveIdentityMutationOptions'
+export type {
+  RetrieveIdentityData,
+  RetrieveIdentityError,
+  RetrieveIdentityVariables,
+} from './query/retrieveIdentityMutationOptions'
 
 export { ChallengeFlowController } from './flow/ChallengeFlowController'
 export type { ChallengeFlowControllerOptions, ChallengeFlowSnapshot } from './flow/ChallengeFlowController'
@@ -42,7 +46,11 @@ export type { FlowErrorCode } from './flow/FlowErrorCode'
 export { toFlowErrorCode } from './flow/toFlowErrorCode'
 
 export { ChallengeEntry } from './challenge-entry/ChallengeEntry'
-export type { ChallengeEntryPart, ChallengeEntryProps, ChallengeEntryStatus } from './challenge-entry/ChallengeEntryProps'
+export type {
+  ChallengeEntryPart,
+  ChallengeEntryProps,
+  ChallengeEntryStatus,
+} from './challenge-entry/ChallengeEntryProps'
 export { IdentityBackup } from './components/IdentityBackup'
 export { IdentityRestore } from './components/IdentityRestore'
 export type { IdentityFlowPart, IdentityFlowProps } from './components/IdentityFlowProps'
@@ -51,5 +59,12 @@ export { messages } from './messages/index'
 export type { FlowMessages, SSKS2MRMessages, SSKS2MRMessagesOverride } from './messages/index'
 export type { ChallengeEntryMessages } from './messages/challengeEntry'
 
-export type { SessionSource, SSKS2MRCapableSDK, SSKS2MRSDKFactory, SSKS2MRSDKSource, StartSession, StartSessionRequest } from './types'
+export type {
+  SessionSource,
+  SSKS2MRCapableSDK,
+  SSKS2MRSDKFactory,
+  SSKS2MRSDKSource,
+  StartSession,
+  StartSessionRequest,
+} from './types'
 export type { SSKS2MRSession } from '../core/session'

@@ -24,7 +24,9 @@ export function createLazySDK(factory: SSKS2MRSDKFactory): LazySDK {
       .then(
         (sdk) => {
           if (!sdk || typeof sdk !== 'object' || !sdk.ssks2MR) {
-            throw new TypeError('SSKS2MRProvider: the sdk factory must return a Seald SDK with the SSKS2MR plugin installed')
+            throw new TypeError(
+              'SSKS2MRProvider: the sdk factory must return a Seald SDK with the SSKS2MR plugin installed',
+            )
           }
           loaded = sdk
           return sdk
@@ -54,4 +56,3 @@ export function createLazySDK(factory: SSKS2MRSDKFactory): LazySDK {
   }
   return { sdk: { ssks2MR }, load }
 }
-

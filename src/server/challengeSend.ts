@@ -18,9 +18,13 @@ export interface ChallengeSendConfig {
 }
 
 /** One `challenge_send` call: validate, POST once (never retried: a retry could send a second code), map the answer. */
-export async function challengeSend(config: ChallengeSendConfig, args: ChallengeSendArgs): Promise<ChallengeSendResult> {
+export async function challengeSend(
+  config: ChallengeSendConfig,
+  args: ChallengeSendArgs,
+): Promise<ChallengeSendResult> {
   validateChallengeSendArgs(args)
-  if (args.signal?.aborted) throw new SSKS2MRError('ABORTED', 'SSKS challengeSend was aborted', { cause: args.signal.reason })
+  if (args.signal?.aborted)
+    throw new SSKS2MRError('ABORTED', 'SSKS challengeSend was aborted', { cause: args.signal.reason })
   const timeoutSignal = AbortSignal.timeout(config.timeoutMs)
   const signal = args.signal ? AbortSignal.any([args.signal, timeoutSignal]) : timeoutSignal
   const doFetch = config.fetch ?? globalThis.fetch
@@ -55,7 +59,8 @@ export async function challengeSend(config: ChallengeSendConfig, args: Challenge
     throw fetchFailureError(cause, args.signal, timeoutSignal, config.timeoutMs)
   }
 
-  if (!response.ok) throw challengeSendError(response.status, bodyText, [config.apiKey, args.userId, args.authFactor?.value])
+  if (!response.ok)
+    throw challengeSendError(response.status, bodyText, [config.apiKey, args.userId, args.authFactor?.value])
   const { status } = response
   if (status !== 200) {
     throw new SSKS2MRError('SERVER', `SSKS challengeSend answered an unexpected ${status}`, { status })
@@ -70,7 +75,12 @@ function parseAnswer(bodyText: string, status: number): ChallengeSendResult {
   } catch {
     // handled below
   }
-  if (!parsed || typeof parsed.session_id !== 'string' || parsed.session_id === '' || typeof parsed.must_authenticate !== 'boolean') {
+  if (
+    !parsed ||
+    typeof parsed.session_id !== 'string' ||
+    parsed.session_id === '' ||
+    typeof parsed.must_authenticate !== 'boolean'
+  ) {
     throw new SSKS2MRError('SERVER', 'SSKS challengeSend answered without session_id and must_authenticate', { status })
   }
   return { sessionId: parsed.session_id, mustAuthenticate: parsed.must_authenticate }

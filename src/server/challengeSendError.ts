@@ -8,11 +8,17 @@ import { quotableDetail } from '../core/http/quotableDetail'
  * app may log or show this message, so a `detail` that echoes any of `sent` (API key, user id,
  * email or phone) is left out ({@link quotableDetail}).
  */
-export function challengeSendError(status: number, bodyText: string, sent: Array<string | undefined> = []): SSKS2MRError {
+export function challengeSendError(
+  status: number,
+  bodyText: string,
+  sent: Array<string | undefined> = [],
+): SSKS2MRError {
   const detail = quotableDetail(readDetail(bodyText), sent)
   const suffix = detail ? `: ${detail}` : ''
   if (status === 406 || detail === SMS_QUOTA_DETAIL) {
-    return new SSKS2MRError('SMS_QUOTA', `SSKS refused to send an SMS: the SMS quota is used up (406${suffix})`, { status })
+    return new SSKS2MRError('SMS_QUOTA', `SSKS refused to send an SMS: the SMS quota is used up (406${suffix})`, {
+      status,
+    })
   }
   if (status === 404) {
     return new SSKS2MRError(
@@ -22,7 +28,11 @@ export function challengeSendError(status: number, bodyText: string, sent: Array
     )
   }
   if (status === 401 || status === 403) {
-    return new SSKS2MRError('UNAUTHORIZED', `SSKS refused the back-end credentials; check appId and apiKey (${status}${suffix})`, { status })
+    return new SSKS2MRError(
+      'UNAUTHORIZED',
+      `SSKS refused the back-end credentials; check appId and apiKey (${status}${suffix})`,
+      { status },
+    )
   }
   if (status === 429) return new SSKS2MRError('RATE_LIMITED', `SSKS rate limit reached (429${suffix})`, { status })
   return new SSKS2MRError('SERVER', `SSKS challengeSend failed (${status}${suffix})`, { status })

@@ -15,10 +15,14 @@ const DEFAULT_TIMEOUT_MS = 10_000
 export function createSSKSBackend(options: SSKSBackendOptions): SSKSBackend {
   const { keyStorageURL, appId, apiKey, fetch, timeoutMs = DEFAULT_TIMEOUT_MS } = options ?? ({} as SSKSBackendOptions)
   const url = challengeSendURL(keyStorageURL)
-  if (typeof appId !== 'string' || appId === '') throw new SSKS2MRValidationError('appId', '"appId" must be a non-empty string')
-  if (typeof apiKey !== 'string' || apiKey === '') throw new SSKS2MRValidationError('apiKey', '"apiKey" must be a non-empty string')
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new SSKS2MRValidationError('timeoutMs', '"timeoutMs" must be a positive number')
-  if (fetch !== undefined && typeof fetch !== 'function') throw new SSKS2MRValidationError('fetch', '"fetch" must be a function')
+  if (typeof appId !== 'string' || appId === '')
+    throw new SSKS2MRValidationError('appId', '"appId" must be a non-empty string')
+  if (typeof apiKey !== 'string' || apiKey === '')
+    throw new SSKS2MRValidationError('apiKey', '"apiKey" must be a non-empty string')
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new SSKS2MRValidationError('timeoutMs', '"timeoutMs" must be a positive number')
+  if (fetch !== undefined && typeof fetch !== 'function')
+    throw new SSKS2MRValidationError('fetch', '"fetch" must be a function')
 
   const config = { url, appId, apiKey, fetch, timeoutMs }
   const send: SSKSBackend['challengeSend'] = (args) => challengeSend(config, args)

@@ -24,7 +24,11 @@ export function createSessionHandler(
   const trusted = validateAllowedOrigins(allowedOrigins)
   return async (request) => {
     if (request.method !== 'POST') {
-      return jsonResponse(405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST to start a 2MR session' }, { Allow: 'POST' })
+      return jsonResponse(
+        405,
+        { code: 'METHOD_NOT_ALLOWED', message: 'Use POST to start a 2MR session' },
+        { Allow: 'POST' },
+      )
     }
     // Refused before any work: each accepted call may email or text the user a code (and spend SMS quota).
     if (!isTrustedOrigin(request, trusted)) {
@@ -41,7 +45,8 @@ export function createSessionHandler(
       // The app's own error may describe its internals: do not forward it to the browser.
       return jsonResponse(500, { code: 'SERVER', message: 'Could not resolve the signed-in user' })
     }
-    if (user === null || user === undefined) return jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Sign in to start a 2MR session' })
+    if (user === null || user === undefined)
+      return jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Sign in to start a 2MR session' })
 
     try {
       const key = validateSessionUserKey(user)
@@ -65,5 +70,12 @@ export function createSessionHandler(
 
 function toSession(user: SessionUser, key: IdentityKey, sessionId: string, mustAuthenticate: boolean): SSKS2MRSession {
   const authFactor = { type: user.authFactor.type, value: user.authFactor.value }
-  return { sessionId, mustAuthenticate, userId: user.userId, authFactor, ...key, destinationHint: maskAuthFactor(authFactor) }
+  return {
+    sessionId,
+    mustAuthenticate,
+    userId: user.userId,
+    authFactor,
+    ...key,
+    destinationHint: maskAuthFactor(authFactor),
+  }
 }

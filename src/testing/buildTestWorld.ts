@@ -75,7 +75,10 @@ export interface TestWorld {
 export type StartHttpEmulator = (options?: EmulatorOptions) => Promise<RunningEmulator>
 
 /** {@link createTestWorld}'s body, shared by the Node and the browser entries. */
-export async function buildTestWorld(options: TestWorldOptions, startHttp: StartHttpEmulator | undefined): Promise<TestWorld> {
+export async function buildTestWorld(
+  options: TestWorldOptions,
+  startHttp: StartHttpEmulator | undefined,
+): Promise<TestWorld> {
   const http = options.transport === 'http'
   if (http && !startHttp) throw new Error("createTestWorld: transport 'http' needs Node (ssks-2mr-kit/testing there)")
   const running = http && startHttp ? await startHttp({ printOutbox: false, ...options.emulator }) : undefined
@@ -88,7 +91,9 @@ export async function buildTestWorld(options: TestWorldOptions, startHttp: Start
   const userId = `user-${globalThis.crypto.randomUUID()}`
   const authFactor = toAuthFactor(options.factor, userId)
   const generated = (): IdentityKey =>
-    options.keyMode === 'raw' ? { rawTwoManRuleKey: generateRawTwoManRuleKey() } : { twoManRuleKey: generateTwoManRuleKey() }
+    options.keyMode === 'raw'
+      ? { rawTwoManRuleKey: generateRawTwoManRuleKey() }
+      : { twoManRuleKey: generateTwoManRuleKey() }
   const key = options.key ?? generated()
   const sessions: StartedTestSession[] = []
   let forceAuth = options.forceAuth ?? false

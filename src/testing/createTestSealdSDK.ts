@@ -25,7 +25,10 @@ export interface CreateTestSealdSDKOptions {
 export async function createTestSealdSDK(options: CreateTestSealdSDKOptions): Promise<WithSealdCloudStandIn<SealdSDK>> {
   const { keyStorageURL, appId = globalThis.crypto.randomUUID(), userId, plugin, pluginOptions } = options
   const SealdSDKConstructor = await loadSealdSDK()
-  const sdk = SealdSDKConstructor({ appId, plugins: [plugin ?? (SSKS2MR(keyStorageURL, pluginOptions) as unknown as SDKPlugin)] })
+  const sdk = SealdSDKConstructor({
+    appId,
+    plugins: [plugin ?? (SSKS2MR(keyStorageURL, pluginOptions) as unknown as SDKPlugin)],
+  })
   return withSealdCloudStandIn(sdk, userId === undefined ? {} : { userId })
 }
 
@@ -39,6 +42,7 @@ async function loadSealdSDK(): Promise<SealdSDKFactory> {
   const mod = (await import('@seald-io/sdk')) as unknown as { default?: unknown }
   const first = mod.default as { default?: unknown } | undefined
   const candidate = typeof first === 'function' ? first : first?.default
-  if (typeof candidate !== 'function') throw new Error('createTestSealdSDK: could not load the SealdSDK constructor from @seald-io/sdk')
+  if (typeof candidate !== 'function')
+    throw new Error('createTestSealdSDK: could not load the SealdSDK constructor from @seald-io/sdk')
   return candidate as SealdSDKFactory
 }

@@ -7,7 +7,12 @@ import '../core/sdkAugmentation'
 export { createEmulator, startEmulator } from '../emulator/index'
 export type { Emulator, EmulatorOptions, Fault, OutboxEntry, RequestLogEntry } from '../emulator/types'
 export { withSealdCloudStandIn } from './withSealdCloudStandIn'
-export type { SealdCloudStandIn, SealdCloudStandInOptions, StandInMember, WithSealdCloudStandIn } from './withSealdCloudStandIn'
+export type {
+  SealdCloudStandIn,
+  SealdCloudStandInOptions,
+  StandInMember,
+  WithSealdCloudStandIn,
+} from './withSealdCloudStandIn'
 export { createTestSealdSDK } from './createTestSealdSDK'
 export type { CreateTestSealdSDKOptions } from './createTestSealdSDK'
 export { decodeStandInIdentity, encodeStandInIdentity, STAND_IN_IDENTITY_HEADER } from './standInIdentity'

@@ -40,7 +40,11 @@ export function decodeStandInIdentity(bytes: Uint8Array): StandInIdentity | unde
     const { userId, sealdId, deviceId, keyVersion, keyMaterial, prepared } = parsed
     if (typeof sealdId !== 'string' || typeof deviceId !== 'string' || typeof userId !== 'string') return undefined
     if (typeof keyVersion !== 'number' || typeof keyMaterial !== 'string') return undefined
-    if (prepared !== undefined && (typeof prepared?.keyVersion !== 'number' || typeof prepared.keyMaterial !== 'string')) return undefined
+    if (
+      prepared !== undefined &&
+      (typeof prepared?.keyVersion !== 'number' || typeof prepared.keyMaterial !== 'string')
+    )
+      return undefined
     return { userId, sealdId, deviceId, keyVersion, keyMaterial, ...(prepared ? { prepared } : {}) }
   } catch {
     return undefined

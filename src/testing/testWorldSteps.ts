@@ -24,7 +24,10 @@ export async function restoreWithCode(
 }
 
 /** A backup from the signed-up device, then a restore on a new one: the common start of a restore test. */
-export async function backupThenRestore(world: TestWorld, options: { restoreDevice?: Parameters<TestWorld['device']>[0] } = {}) {
+export async function backupThenRestore(
+  world: TestWorld,
+  options: { restoreDevice?: Parameters<TestWorld['device']>[0] } = {},
+) {
   const owner = await world.device({ signedUp: true })
   const saved = await backupWithCode(world, owner)
   const device = await world.device(options.restoreDevice)

@@ -1,8 +1,14 @@
 import { sdkBufferClass } from '../core/sdkBufferClass'
-import { decodeStandInIdentity, encodeStandInIdentity, randomKeyMaterial, type StandInIdentity } from './standInIdentity'
+import {
+  decodeStandInIdentity,
+  encodeStandInIdentity,
+  randomKeyMaterial,
+  type StandInIdentity,
+} from './standInIdentity'
 
 /** SDK members the stand-in replaces; only these ever talk to Seald's cloud API in a 2MR flow. */
-export type StandInMember = 'importIdentity' | 'renewKey' | 'prepareRenew' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
+export type StandInMember =
+  'importIdentity' | 'renewKey' | 'prepareRenew' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
 
 export interface SealdCloudStandInOptions {
   /** Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device). */
@@ -66,7 +72,10 @@ interface AccountInfo {
  * `goatee` (a getter that throws before `initialize`) is redefined to expose only
  * `account.exportBackupKey`; do not use other goatee members on a stand-in instance.
  */
-export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCloudStandInOptions = {}): WithSealdCloudStandIn<T> {
+export function withSealdCloudStandIn<T extends object>(
+  sdk: T,
+  options: SealdCloudStandInOptions = {},
+): WithSealdCloudStandIn<T> {
   const target = sdk as T & Record<string, unknown>
   const toSdkBuffer = sdkBufferFactory(target)
   const calls: StandInMember[] = []
@@ -116,15 +125,20 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
       if (!parsed) throw new Error('Unable to load identity (stand-in: these bytes are not a stand-in identity)')
       const { prepared, ...keys } = parsed
       // A prepared renewal: its new keys if the cloud took them, else the keys it was prepared from.
-      account = prepared && committedKeyVersions.get(parsed.sealdId) === prepared.keyVersion ? { ...keys, ...prepared } : keys
+      account =
+        prepared && committedKeyVersions.get(parsed.sealdId) === prepared.keyVersion ? { ...keys, ...prepared } : keys
       return info(account)
     },
     async renewKey(options?: { preparedRenewal?: Uint8Array }): Promise<void> {
       await enter('renewKey')
       const current = requireAccount()
       const prepared = options?.preparedRenewal && decodeStandInIdentity(options.preparedRenewal)?.prepared
-      if (options?.preparedRenewal && (!prepared || prepared.keyVersion !== current.keyVersion + 1)) throw new Error('Invalid preparedRenewal')
-      account = { ...current, ...(prepared ?? { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() }) }
+      if (options?.preparedRenewal && (!prepared || prepared.keyVersion !== current.keyVersion + 1))
+        throw new Error('Invalid preparedRenewal')
+      account = {
+        ...current,
+        ...(prepared ?? { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() }),
+      }
       committedKeyVersions.set(account.sealdId, account.keyVersion)
     },
     async exportIdentity() {
@@ -141,7 +155,12 @@ export function withSealdCloudStandIn<T extends object>(sdk: T, options: SealdCl
   const prepareRenew = async () => {
     await enter('prepareRenew')
     const current = requireAccount()
-    return toSdkBuffer(encodeStandInIdentity({ ...current, prepared: { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() } }))
+    return toSdkBuffer(
+      encodeStandInIdentity({
+        ...current,
+        prepared: { keyVersion: current.keyVersion + 1, keyMaterial: randomKeyMaterial() },
+      }),
+    )
   }
   if (typeof target.prepareRenew === 'function') Object.assign(replacements, { prepareRenew })
   for (const [name, value] of Object.entries(replacements)) {

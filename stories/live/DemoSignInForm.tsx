@@ -41,22 +41,47 @@ export function DemoSignInForm({
     <form className="live-form" onSubmit={handleSubmit} aria-busy={busy || undefined}>
       <label htmlFor={`${id}email`}>
         Email
-        <input id={`${id}email`} type="email" required autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />
+        <input
+          id={`${id}email`}
+          type="email"
+          required
+          autoComplete="email"
+          value={values.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
       </label>
       {askPhone && (
         <label htmlFor={`${id}phone`}>
           Mobile phone (for codes by SMS)
-          <input id={`${id}phone`} type="tel" autoComplete="tel" value={values.phone} onChange={(e) => setValues({ ...values, phone: e.target.value })} />
+          <input
+            id={`${id}phone`}
+            type="tel"
+            autoComplete="tel"
+            value={values.phone}
+            onChange={(e) => setValues({ ...values, phone: e.target.value })}
+          />
         </label>
       )}
       <fieldset>
         <legend>Send codes by</legend>
         <label>
-          <input type="radio" name={`${id}factor`} value="EM" checked={values.factor === 'EM'} onChange={() => setValues({ ...values, factor: 'EM' })} />
+          <input
+            type="radio"
+            name={`${id}factor`}
+            value="EM"
+            checked={values.factor === 'EM'}
+            onChange={() => setValues({ ...values, factor: 'EM' })}
+          />
           Email
         </label>
         <label>
-          <input type="radio" name={`${id}factor`} value="SMS" checked={values.factor === 'SMS'} onChange={() => setValues({ ...values, factor: 'SMS' })} />
+          <input
+            type="radio"
+            name={`${id}factor`}
+            value="SMS"
+            checked={values.factor === 'SMS'}
+            onChange={() => setValues({ ...values, factor: 'SMS' })}
+          />
           SMS
         </label>
       </fieldset>

@@ -47,8 +47,8 @@ export function LiveBackupDemo({ locale, defaults }: { locale: StoryLocale; defa
             </SSKS2MRProvider>
             {done && (
               <p className="live-result" data-testid="backup-result">
-                Backup saved on SSKS for {signedUp.factor === 'SMS' ? signedUp.account.phone : signedUp.account.email}. Now open
-                “Restore on a new device” and sign in with the same email.
+                Backup saved on SSKS for {signedUp.factor === 'SMS' ? signedUp.account.phone : signedUp.account.email}.
+                Now open “Restore on a new device” and sign in with the same email.
               </p>
             )}
           </>

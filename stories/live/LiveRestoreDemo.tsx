@@ -29,7 +29,12 @@ export function LiveRestoreDemo({ locale, defaults }: { locale: StoryLocale; def
 
   const signIn = async ({ email, factor }: DemoSignInValues) => {
     const account = await demoSignIn(env, email)
-    setSignedIn({ account, sdk: createDemoDevice(env), startSession: demoStartSession(env, account, factor), device: 1 })
+    setSignedIn({
+      account,
+      sdk: createDemoDevice(env),
+      startSession: demoStartSession(env, account, factor),
+      device: 1,
+    })
   }
   const anotherDevice = () => {
     if (!signedIn) return
@@ -45,9 +50,15 @@ export function LiveRestoreDemo({ locale, defaults }: { locale: StoryLocale; def
         {signedIn ? (
           <>
             <p>
-              Signed in as <strong>{signedIn.account.email}</strong> on new device #{signedIn.device}. The code is in the outbox.
+              Signed in as <strong>{signedIn.account.email}</strong> on new device #{signedIn.device}. The code is in
+              the outbox.
             </p>
-            <SSKS2MRProvider key={signedIn.device} sdk={signedIn.sdk} startSession={signedIn.startSession} locale={locale}>
+            <SSKS2MRProvider
+              key={signedIn.device}
+              sdk={signedIn.sdk}
+              startSession={signedIn.startSession}
+              locale={locale}
+            >
               <IdentityRestore resendCooldownSeconds={5} onDone={setResult} />
             </SSKS2MRProvider>
             {result && (
@@ -64,7 +75,9 @@ export function LiveRestoreDemo({ locale, defaults }: { locale: StoryLocale; def
                       : 'authenticated (saved after a code check): no key renewal needed'}
                   </dd>
                   <dt>Saved again</dt>
-                  <dd data-testid="result-resave">{result.mustSaveIdentityAgain ? 'no — will be retried next time' : 'yes'}</dd>
+                  <dd data-testid="result-resave">
+                    {result.mustSaveIdentityAgain ? 'no — will be retried next time' : 'yes'}
+                  </dd>
                 </dl>
                 <button type="button" onClick={anotherDevice}>
                   Restore again on another new device

@@ -46,7 +46,9 @@ export function OutboxPanel({ readOutbox, userId, intervalMs = 500 }: OutboxPane
       <h2 id="live-outbox-title" className="live-outbox__title">
         Emulator outbox
       </h2>
-      <p className="live-outbox__help">Codes the emulator “sent” by email or SMS appear here. Type the newest one into the form.</p>
+      <p className="live-outbox__help">
+        Codes the emulator “sent” by email or SMS appear here. Type the newest one into the form.
+      </p>
       {unreachable && <p role="alert">The emulator is not answering.</p>}
       {shown.length === 0 ? (
         <p className="live-outbox__empty">No message yet.</p>
@@ -77,5 +79,7 @@ export function OutboxPanel({ readOutbox, userId, intervalMs = 500 }: OutboxPane
 }
 
 function sameEntries(a: OutboxEntry[], b: OutboxEntry[]): boolean {
-  return a.length === b.length && a.every((entry, i) => entry.sessionId === b[i]?.sessionId && entry.sentAt === b[i]?.sentAt)
+  return (
+    a.length === b.length && a.every((entry, i) => entry.sessionId === b[i]?.sessionId && entry.sentAt === b[i]?.sentAt)
+  )
 }

@@ -53,7 +53,10 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
       const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1]
       const user = token === undefined ? undefined : usersByToken.get(token)
       if (!user) return null
-      const { factor } = (await request.clone().json().catch(() => ({}))) as { factor?: AuthFactorType }
+      const { factor } = (await request
+        .clone()
+        .json()
+        .catch(() => ({}))) as { factor?: AuthFactorType }
       const useSms = factor === 'SMS' && user.phone !== ''
       return {
         userId: user.userId,
@@ -70,7 +73,13 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
     let user = usersByEmail.get(email)
     if (!user) {
       const phone = typeof body.phone === 'string' ? body.phone.replace(/[^\d+]/g, '') : ''
-      user = { userId: `demo-${crypto.randomUUID()}`, email, phone, token: crypto.randomUUID(), twoManRuleKey: generateTwoManRuleKey() }
+      user = {
+        userId: `demo-${crypto.randomUUID()}`,
+        email,
+        phone,
+        token: crypto.randomUUID(),
+        twoManRuleKey: generateTwoManRuleKey(),
+      }
       usersByEmail.set(email, user)
       usersByToken.set(user.token, user)
     }

@@ -12,7 +12,10 @@ import type { LiveEnvironment } from './liveEnvironment'
  * `signedUpAs` gives the device an account, as `sdk.initiateIdentity()` would right after sign-up;
  * without it the device is new and has no identity until a restore.
  */
-export function createDemoDevice(env: Pick<LiveEnvironment, 'appId' | 'keyStorageURL' | 'ssksFetch'>, signedUpAs?: { userId: string }) {
+export function createDemoDevice(
+  env: Pick<LiveEnvironment, 'appId' | 'keyStorageURL' | 'ssksFetch'>,
+  signedUpAs?: { userId: string },
+) {
   const sdk = sealdSDKFactory()({
     appId: env.appId,
     // Never called: the only cloud members are the stand-in's. A closed port fails fast if one slips through.
@@ -28,5 +31,7 @@ export type DemoDevice = ReturnType<typeof createDemoDevice>
 // the module object holding it, depending on their interop mode.
 function sealdSDKFactory(): typeof SealdSDKWeb {
   const candidate: unknown = SealdSDKWeb
-  return (typeof candidate === 'function' ? candidate : (candidate as { default: unknown }).default) as typeof SealdSDKWeb
+  return (
+    typeof candidate === 'function' ? candidate : (candidate as { default: unknown }).default
+  ) as typeof SealdSDKWeb
 }

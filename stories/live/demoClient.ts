@@ -17,7 +17,11 @@ export class DemoBackendError extends Error {
 }
 
 /** The demo app's sign-up / sign-in (creates the account on first use of an email). */
-export async function demoSignIn(env: Pick<LiveEnvironment, 'callBackend'>, email: string, phone = ''): Promise<DemoAccount> {
+export async function demoSignIn(
+  env: Pick<LiveEnvironment, 'callBackend'>,
+  email: string,
+  phone = '',
+): Promise<DemoAccount> {
   const response = await env.callBackend(DEMO_ROUTES.signIn, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,7 +34,11 @@ export async function demoSignIn(env: Pick<LiveEnvironment, 'callBackend'>, emai
  * The `startSession` an app gives `SSKS2MRProvider`: one call to its own back-end route, which
  * answers the `SSKS2MRSession` (or a typed error, rethrown with its `code`).
  */
-export function demoStartSession(env: Pick<LiveEnvironment, 'callBackend'>, account: DemoAccount, factor: AuthFactorType): StartSession {
+export function demoStartSession(
+  env: Pick<LiveEnvironment, 'callBackend'>,
+  account: DemoAccount,
+  factor: AuthFactorType,
+): StartSession {
   return async () => {
     const response = await env.callBackend(DEMO_ROUTES.session, {
       method: 'POST',
@@ -43,6 +51,7 @@ export function demoStartSession(env: Pick<LiveEnvironment, 'callBackend'>, acco
 
 async function readJson<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string }
-  if (!response.ok) throw new DemoBackendError(body.code ?? 'SERVER', body.message ?? `Back-end answered ${response.status}`)
+  if (!response.ok)
+    throw new DemoBackendError(body.code ?? 'SERVER', body.message ?? `Back-end answered ${response.status}`)
   return body as T
 }

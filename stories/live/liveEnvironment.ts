@@ -89,7 +89,8 @@ export function createInPageEnvironment(options: EmulatorOptions = {}): LiveEnvi
     appId: emulator.appId,
     keyStorageURL,
     ssksFetch,
-    callBackend: (path, init) => backend(sameOriginRequest(new URL(path, 'https://demo-backend.in-page.invalid/'), init)),
+    callBackend: (path, init) =>
+      backend(sameOriginRequest(new URL(path, 'https://demo-backend.in-page.invalid/'), init)),
     readOutbox: async () => emulator.outbox(),
     emulator,
   }

@@ -9,7 +9,12 @@ import type { LiveEnvironment } from './liveEnvironment'
  * What "Back up after sign-up" does, without its UI: signs the user up, gives the device an
  * identity and saves its first backup (no code needed). Lets a restore walkthrough start alone.
  */
-export async function seedBackup(env: LiveEnvironment, email: string, phone: string, factor: AuthFactorType): Promise<DemoAccount> {
+export async function seedBackup(
+  env: LiveEnvironment,
+  email: string,
+  phone: string,
+  factor: AuthFactorType,
+): Promise<DemoAccount> {
   const account = await demoSignIn(env, email, phone)
   const device = createDemoDevice(env, account)
   device.setLogLevel?.('none')

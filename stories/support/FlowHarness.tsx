@@ -17,7 +17,12 @@ export function FlowHarness({
   children: ReactNode
 }) {
   return (
-    <SSKS2MRProvider sdk={fixture.sdk} startSession={startSession ?? fixture.startSession} queryClient={fixture.queryClient} locale={locale}>
+    <SSKS2MRProvider
+      sdk={fixture.sdk}
+      startSession={startSession ?? fixture.startSession}
+      queryClient={fixture.queryClient}
+      locale={locale}
+    >
       {children}
     </SSKS2MRProvider>
   )

@@ -42,7 +42,11 @@ export async function createFlowFixture(options: FlowFixtureOptions): Promise<Fl
   const env = createInPageEnvironment(options.emulator)
   const account = await demoSignIn(env, email, phone)
   const startSession = demoStartSession(env, account, factor)
-  const latestCode = () => env.emulator.outbox().filter((entry) => entry.userId === account.userId).at(-1)?.challenge
+  const latestCode = () =>
+    env.emulator
+      .outbox()
+      .filter((entry) => entry.userId === account.userId)
+      .at(-1)?.challenge
 
   if (stored !== 'nothing') {
     const first = createDemoDevice(env, account)

@@ -1,7 +1,8 @@
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 
 /** The flow card rendered by IdentityBackup / IdentityRestore. */
-export const flowRoot = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-flow]') as HTMLElement
+export const flowRoot = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-ssks-flow]') as HTMLElement
 
 /** Waits until the flow's `data-state` is `status` (real crypto and scrypt run in between). */
 export async function waitForFlowState(canvasElement: HTMLElement, status: string, timeout = 20_000): Promise<void> {
@@ -17,4 +18,5 @@ export async function typeCode(canvasElement: HTMLElement, code: string): Promis
 }
 
 /** The flow's polite status line (progress, then the result). */
-export const flowStatus = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-ssks-flow-status]') as HTMLElement
+export const flowStatus = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-ssks-flow-status]') as HTMLElement

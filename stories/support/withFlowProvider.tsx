@@ -19,7 +19,11 @@ export interface FlowStoryParameters {
 export const withFlowProvider: Decorator = (Story, { loaded, globals, parameters }) => {
   const { startSession } = (parameters.flow ?? {}) as FlowStoryParameters
   return (
-    <FlowHarness fixture={loaded.fixture as FlowFixture} locale={storyLocale(globals)} {...(startSession ? { startSession } : {})}>
+    <FlowHarness
+      fixture={loaded.fixture as FlowFixture}
+      locale={storyLocale(globals)}
+      {...(startSession ? { startSession } : {})}
+    >
       <Story />
     </FlowHarness>
   )

@@ -29,10 +29,21 @@ describe('base64', () => {
     )
   })
 
-  it.each(['QQ==QQ==', 'QQ', 'Q Q = =', 'QUJD-_', 'QUJD!!RA==', 'QUI=', 'QUJ', 'Q===', 'QUJDRA=x', 'QR==', '', '====', '\nQUJD\r\nRA==\n'])(
-    'decodes %j as leniently as Node',
-    (text) => expect(decodeBase64(text)).toEqual(nodeDecode(text)),
-  )
+  it.each([
+    'QQ==QQ==',
+    'QQ',
+    'Q Q = =',
+    'QUJD-_',
+    'QUJD!!RA==',
+    'QUI=',
+    'QUJ',
+    'Q===',
+    'QUJDRA=x',
+    'QR==',
+    '',
+    '====',
+    '\nQUJD\r\nRA==\n',
+  ])('decodes %j as leniently as Node', (text) => expect(decodeBase64(text)).toEqual(nodeDecode(text)))
 
   it('decodes arbitrary text like Node (skips junk, URL-safe alphabet, stops at "=")', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= \n!.é'.split('')

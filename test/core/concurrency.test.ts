@@ -21,18 +21,43 @@ const deferred = () => {
 
 describe('retrievals of one identity run one at a time', () => {
   it('two concurrent retrievals of the same user and factor do not interleave; another user runs alongside', async () => {
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
-    const otherBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-2', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes({ userId: 'user-2' }))
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
+    const otherBlob = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-2', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes({ userId: 'user-2' }),
+    )
     server = await startCaptureServer((r) => {
       const session = String(r.headers['x-seald-session'])
-      if (r.path.endsWith('challenge_validate/')) return { status: 200, json: { new_id: `${session}-validated` }, delayMs: 40 }
-      return { status: 200, json: { data_b64: session.startsWith('other') ? otherBlob : dataB64, authenticated: true }, delayMs: 40 }
+      if (r.path.endsWith('challenge_validate/'))
+        return { status: 200, json: { new_id: `${session}-validated` }, delayMs: 40 }
+      return {
+        status: 200,
+        json: { data_b64: session.startsWith('other') ? otherBlob : dataB64, authenticated: true },
+        delayMs: 40,
+      }
     })
-    const args = (sessionId: string, userId = 'user-1') => ({ userId, sessionId, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+    const args = (sessionId: string, userId = 'user-1') => ({
+      userId,
+      sessionId,
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+    })
     const [a, b, c] = [sdkWithPlugin(server.url), sdkWithPlugin(server.url), sdkWithPlugin(server.url)]
-    await Promise.all([a.api.retrieveIdentity(args('first')), b.api.retrieveIdentity(args('second')), c.api.retrieveIdentity(args('other', 'user-2'))])
+    await Promise.all([
+      a.api.retrieveIdentity(args('first')),
+      b.api.retrieveIdentity(args('second')),
+      c.api.retrieveIdentity(args('other', 'user-2')),
+    ])
 
-    const sameUser = server.requests.map((r) => String(r.headers['x-seald-session'])).filter((s) => !s.startsWith('other'))
+    const sameUser = server.requests
+      .map((r) => String(r.headers['x-seald-session']))
+      .filter((s) => !s.startsWith('other'))
     expect(sameUser).toEqual(['first', 'first-validated', 'second', 'second-validated'])
     // The other user's retrieval did not wait: its first request came before the first user's queue drained.
     const order = server.requests.map((r) => String(r.headers['x-seald-session']))
@@ -96,11 +121,23 @@ describe('retrievals of one identity run one at a time', () => {
         },
       },
     })
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
-    server = await startCaptureServer((r) =>
-      r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: 'validated' } } : { status: 200, json: { data_b64: dataB64, authenticated: true } },
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
     )
-    await sdkWithPlugin(server.url).api.retrieveIdentity({ userId: 'user-1', sessionId: 's', authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+    server = await startCaptureServer((r) =>
+      r.path.endsWith('challenge_validate/')
+        ? { status: 200, json: { new_id: 'validated' } }
+        : { status: 200, json: { data_b64: dataB64, authenticated: true } },
+    )
+    await sdkWithPlugin(server.url).api.retrieveIdentity({
+      userId: 'user-1',
+      sessionId: 's',
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+    })
     expect(names).toEqual([retrievalLockName(APP_ID, 'user-1')])
   })
 

@@ -13,10 +13,19 @@ describe('options.fetch call shape', () => {
       return new Response(JSON.stringify(calls.length === 1 ? { new_id: NEW_SESSION } : { id: 'tmr-1' }))
     }
     const { api } = sdkWithPlugin('http://127.0.0.1:9/base/', { fetch: fetchSpy as typeof fetch })
-    const args = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY }
+    const args = {
+      userId: 'user-1',
+      sessionId: SESSION,
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+    }
     const result = await api.saveIdentity({ ...args, identity: new Uint8Array([1, 2, 3]) })
     expect(result).toEqual({ ssksId: 'tmr-1', id: 'tmr-1', authenticatedSessionId: NEW_SESSION })
-    expect(calls.map(([url]) => url)).toEqual(['http://127.0.0.1:9/tmr/front/challenge_validate/', 'http://127.0.0.1:9/tmr/front/push/'])
+    expect(calls.map(([url]) => url)).toEqual([
+      'http://127.0.0.1:9/tmr/front/challenge_validate/',
+      'http://127.0.0.1:9/tmr/front/push/',
+    ])
     const [, init] = calls[0]!
     expect(init?.method).toBe('POST')
     expect(init?.credentials).toBe('omit')
@@ -35,7 +44,13 @@ describe('options.fetch call shape', () => {
     }
     const { api } = sdkWithPlugin('http://127.0.0.1:9/', { fetch: leaky as typeof fetch, retries: 0 })
     const error = await api
-      .retrieveIdentity({ userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+      .retrieveIdentity({
+        userId: 'user-1',
+        sessionId: SESSION,
+        authFactor: AUTH_FACTOR,
+        challenge: CHALLENGE,
+        rawTwoManRuleKey: RAW_KEY,
+      })
       .catch((caught: unknown) => caught)
     expect(error).toMatchObject({ code: 'NETWORK' })
     expect((error as Error).cause).toBeUndefined()

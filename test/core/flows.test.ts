@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SSKS2MRError, type SSKS2MROptions } from '../../src/core/index'
-import { createTestWorld, restoreWithCode, wrongCode, type TestWorld, type TestWorldOptions } from '../../src/testing/index'
+import {
+  createTestWorld,
+  restoreWithCode,
+  wrongCode,
+  type TestWorld,
+  type TestWorldOptions,
+} from '../../src/testing/index'
 import { decodeStandInIdentity } from '../../src/testing/standInIdentity'
 import { renewalCalls, sdkPreparesRenewal } from './support/sdkCapabilities'
 
@@ -19,7 +25,8 @@ async function setup(options: TestWorldOptions = {}) {
   return {
     w,
     /** A device; fast plugin retries so that retried requests do not slow the suite. */
-    device: (pluginOptions: SSKS2MROptions = {}, signedUp = false) => w.device({ signedUp, pluginOptions: { retryDelayMs: 5, ...pluginOptions } }),
+    device: (pluginOptions: SSKS2MROptions = {}, signedUp = false) =>
+      w.device({ signedUp, pluginOptions: { retryDelayMs: 5, ...pluginOptions } }),
     /** Requests the emulator handled since the last call. */
     requestsSince() {
       const all = w.emulator.requests()
@@ -54,10 +61,19 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     const retrieved = await restoreWithCode(w, second)
     expect(w.sessions.at(-1)?.mustAuthenticate).toBe(true)
     expect(retrieved).toMatchObject({ userId: w.userId, keysRenewed: true, mustSaveIdentityAgain: false })
-    expect(retrieved.accountInfo).toEqual({ userId: retrieved.userId, sealdId: retrieved.sealdId, deviceId: retrieved.deviceId })
+    expect(retrieved.accountInfo).toEqual({
+      userId: retrieved.userId,
+      sealdId: retrieved.sealdId,
+      deviceId: retrieved.deviceId,
+    })
     expect(retrieved.authenticatedSessionId).not.toBe(w.sessions.at(-1)?.sessionId)
     expect(second.cloudStandIn.calls).toEqual(renewalCalls())
-    expect(env.requestsSince()).toEqual(['/tmr/back/challenge_send/ 200', '/tmr/front/challenge_validate/ 200', '/tmr/front/search/ 200', '/tmr/front/push/ 200'])
+    expect(env.requestsSince()).toEqual([
+      '/tmr/back/challenge_send/ 200',
+      '/tmr/front/challenge_validate/ 200',
+      '/tmr/front/search/ 200',
+      '/tmr/front/push/ 200',
+    ])
 
     const third = await env.device()
     const again = await restoreWithCode(w, third)
@@ -75,7 +91,9 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     const first = await restoreWithCode(w, device)
     env.requestsSince()
     const other = await env.device()
-    const second = await other.ssks2MR.retrieveIdentity(w.callArgs(session, { sessionId: first.authenticatedSessionId }))
+    const second = await other.ssks2MR.retrieveIdentity(
+      w.callArgs(session, { sessionId: first.authenticatedSessionId }),
+    )
     expect(second.sealdId).toBe(first.sealdId)
     expect(env.requestsSince()).toEqual(['/tmr/front/search/ 200'])
     const saved = await device.ssks2MR.saveIdentity(w.callArgs(session, { sessionId: first.authenticatedSessionId }))
@@ -108,7 +126,11 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     env.requestsSince()
     const ok = await a.ssks2MR.retrieveIdentity({ ...w.callArgs(session), challenge: w.lastCode() })
     expect(ok).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
-    expect(env.requestsSince().filter((r) => r.startsWith('/tmr/front/push/'))).toEqual(['/tmr/front/push/ 503', '/tmr/front/push/ 503', '/tmr/front/push/ 200'])
+    expect(env.requestsSince().filter((r) => r.startsWith('/tmr/front/push/'))).toEqual([
+      '/tmr/front/push/ 503',
+      '/tmr/front/push/ 503',
+      '/tmr/front/push/ 200',
+    ])
   })
 
   async function retrieveWithFailingRenewalPush(env: Setup) {
@@ -120,33 +142,43 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     env.requestsSince()
     const result = await device.ssks2MR.retrieveIdentity({ ...w.callArgs(restore), challenge: w.lastCode() })
     expect(result).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: true })
-    expect(env.requestsSince().filter((r) => r.startsWith('/tmr/front/push/'))).toEqual(['/tmr/front/push/ 0', '/tmr/front/push/ 0', '/tmr/front/push/ 0'])
+    expect(env.requestsSince().filter((r) => r.startsWith('/tmr/front/push/'))).toEqual([
+      '/tmr/front/push/ 0',
+      '/tmr/front/push/ 0',
+      '/tmr/front/push/ 0',
+    ])
     expect(device.cloudStandIn.account()).toMatchObject({ keyVersion: 2 })
     return { device, result, session }
   }
 
   // SDK 0.25 only: with 0.34 the keys are renewed only after the push (test/sdk034/renewalFaults.test.ts).
-  it.skipIf(sdkPreparesRenewal)('renewal push failing every time → resolves with mustSaveIdentityAgain; the previous backup is untouched and readable', async () => {
-    const env = await setup()
-    const { result } = await retrieveWithFailingRenewalPush(env)
-    const reader = await env.device()
-    const old = await restoreWithCode(env.w, reader)
-    expect(old.sealdId).toBe(result.sealdId)
-    // It was the pre-renewal backup (still unauthenticated, so this retrieval renewed it).
-    expect(reader.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
-  })
+  it.skipIf(sdkPreparesRenewal)(
+    'renewal push failing every time → resolves with mustSaveIdentityAgain; the previous backup is untouched and readable',
+    async () => {
+      const env = await setup()
+      const { result } = await retrieveWithFailingRenewalPush(env)
+      const reader = await env.device()
+      const old = await restoreWithCode(env.w, reader)
+      expect(old.sealdId).toBe(result.sealdId)
+      // It was the pre-renewal backup (still unauthenticated, so this retrieval renewed it).
+      expect(reader.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
+    },
+  )
 
-  it.skipIf(sdkPreparesRenewal)('after mustSaveIdentityAgain, saving on authenticatedSessionId (no new code) stores the renewed identity', async () => {
-    const env = await setup()
-    const { w } = env
-    const { device, result, session } = await retrieveWithFailingRenewalPush(env)
-    const fixed = await device.ssks2MR.saveIdentity(w.callArgs(session, { sessionId: result.authenticatedSessionId }))
-    expect(fixed.authenticatedSessionId).toBe(result.authenticatedSessionId)
-    const reader = await env.device()
-    const renewed = await restoreWithCode(w, reader)
-    expect(renewed.keysRenewed).toBe(false)
-    expect(reader.cloudStandIn.account()).toMatchObject({ keyVersion: 2 })
-  })
+  it.skipIf(sdkPreparesRenewal)(
+    'after mustSaveIdentityAgain, saving on authenticatedSessionId (no new code) stores the renewed identity',
+    async () => {
+      const env = await setup()
+      const { w } = env
+      const { device, result, session } = await retrieveWithFailingRenewalPush(env)
+      const fixed = await device.ssks2MR.saveIdentity(w.callArgs(session, { sessionId: result.authenticatedSessionId }))
+      expect(fixed.authenticatedSessionId).toBe(result.authenticatedSessionId)
+      const reader = await env.device()
+      const renewed = await restoreWithCode(w, reader)
+      expect(renewed.keysRenewed).toBe(false)
+      expect(reader.cloudStandIn.account()).toMatchObject({ keyVersion: 2 })
+    },
+  )
 
   it('renewKey failing → identity imported, keys not renewed, nothing pushed, no save asked', async () => {
     const env = await setup()
@@ -169,7 +201,9 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     await saveUnauthenticated(env)
     const device = await env.device()
     const session = await w.startSession({ purpose: 'restore' })
-    const error = await device.ssks2MR.retrieveIdentity({ ...w.callArgs(session), challenge: wrongCode(w.lastCode()) }).catch((e: unknown) => e)
+    const error = await device.ssks2MR
+      .retrieveIdentity({ ...w.callArgs(session), challenge: wrongCode(w.lastCode()) })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SSKS2MRError)
     expect(error).toMatchObject({ code: 'INVALID_CHALLENGE', message: 'Invalid challenge', status: 403 })
     expect(device.cloudStandIn.calls).toEqual([])
@@ -179,7 +213,10 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
 
   it('nothing stored for this factor → IDENTITY_NOT_FOUND', async () => {
     const env = await setup({ forceAuth: true })
-    await expect(restoreWithCode(env.w, await env.device())).rejects.toMatchObject({ code: 'IDENTITY_NOT_FOUND', message: 'Could not find this identity' })
+    await expect(restoreWithCode(env.w, await env.device())).rejects.toMatchObject({
+      code: 'IDENTITY_NOT_FOUND',
+      message: 'Could not find this identity',
+    })
   })
 
   it('a wrong key → WRONG_KEY and nothing imported', async () => {
@@ -189,7 +226,10 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     const session = await w.startSession({ purpose: 'restore' })
     const reader = await env.device()
     await expect(
-      reader.ssks2MR.retrieveIdentity({ ...w.callArgs({ ...session, twoManRuleKey: 'not the key', rawTwoManRuleKey: undefined }), challenge: w.lastCode() }),
+      reader.ssks2MR.retrieveIdentity({
+        ...w.callArgs({ ...session, twoManRuleKey: 'not the key', rawTwoManRuleKey: undefined }),
+        challenge: w.lastCode(),
+      }),
     ).rejects.toMatchObject({ code: 'WRONG_KEY', message: 'Invalid appId, userId, or twoManRuleKey' })
     expect(reader.cloudStandIn.calls).toEqual([])
   })
@@ -201,9 +241,14 @@ describe('flows against the emulator (real HTTP, real SDK, Seald-cloud stand-in)
     const session = await w.startSession({ purpose: 'backup' })
     const saved = await device.ssks2MR.saveIdentity({ ...w.callArgs(session), challenge: w.lastCode() })
     const reader = await env.device()
-    const retrieved = await reader.ssks2MR.retrieveIdentity(w.callArgs(session, { sessionId: saved.authenticatedSessionId }))
+    const retrieved = await reader.ssks2MR.retrieveIdentity(
+      w.callArgs(session, { sessionId: saved.authenticatedSessionId }),
+    )
     expect(decodeStandInIdentity((await reader.exportIdentity()) as Uint8Array)?.sealdId).toBe(retrieved.sealdId)
-    const token = await reader.ssks2MR.getFactorToken({ sessionId: retrieved.authenticatedSessionId, authFactor: w.authFactor })
+    const token = await reader.ssks2MR.getFactorToken({
+      sessionId: retrieved.authenticatedSessionId,
+      authFactor: w.authFactor,
+    })
     expect(token.token.split('.')).toHaveLength(3)
     expect(token.authenticatedSessionId).toBe(saved.authenticatedSessionId)
   })

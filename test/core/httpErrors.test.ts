@@ -4,7 +4,16 @@ import { nobleScrypt } from '../../src/core/crypto/nobleScrypt'
 import { testCrypto } from './support/cryptoContext'
 import { SSKS2MRError, type SSKS2MRErrorCode } from '../../src/core/index'
 import { startCaptureServer, type CaptureServer, type Reply } from '../support/startCaptureServer'
-import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
+import {
+  APP_ID,
+  AUTH_FACTOR,
+  CHALLENGE,
+  NEW_SESSION,
+  RAW_KEY,
+  SESSION,
+  sdkWithPlugin,
+  standInIdentityBytes,
+} from './support/plugins'
 
 let server: CaptureServer | undefined
 afterEach(async () => {
@@ -12,7 +21,13 @@ afterEach(async () => {
   server = undefined
 })
 
-const retrieveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY }
+const retrieveArgs = {
+  userId: 'user-1',
+  sessionId: SESSION,
+  authFactor: AUTH_FACTOR,
+  challenge: CHALLENGE,
+  rawTwoManRuleKey: RAW_KEY,
+}
 const saveArgs = { ...retrieveArgs, identity: new Uint8Array([7]) }
 
 async function failure(promise: Promise<unknown>): Promise<SSKS2MRError> {
@@ -38,23 +53,142 @@ function scripted(path: string, reply: Reply, dataB64 = 'unused'): (r: { path: s
 
 describe('every non-2xx is a typed error with a stable code', () => {
   const cases: Array<[string, 'save' | 'retrieve', string, Reply, SSKS2MRErrorCode, string]> = [
-    ['wrong challenge', 'retrieve', 'challenge_validate/', { status: 403, json: { detail: 'Incorrect authentication credentials.' } }, 'INVALID_CHALLENGE', 'Invalid challenge'],
-    ['403 with another detail', 'retrieve', 'challenge_validate/', { status: 403, json: { detail: 'Forbidden.' } }, 'UNAUTHORIZED', 'SSKS challengeValidate failed: 403 Forbidden.'],
-    ['403 with a non-JSON body', 'save', 'challenge_validate/', { status: 403, text: '<html>denied</html>' }, 'UNAUTHORIZED', 'SSKS challengeValidate failed: 403'],
-    ['unknown session on validate', 'retrieve', 'challenge_validate/', { status: 404, json: { detail: 'Not found.' } }, 'SESSION_NOT_FOUND', 'SSKS challengeValidate failed: 404 Not found.'],
-    ['too many wrong codes', 'retrieve', 'challenge_validate/', { status: 429, json: { detail: 'Too many attempts.' } }, 'RATE_LIMITED', 'SSKS challengeValidate failed: 429 Too many attempts.'],
-    ['empty challenge refused', 'save', 'challenge_validate/', { status: 400, json: { detail: 'Bad request.' } }, 'SERVER', 'SSKS challengeValidate failed: 400 Bad request.'],
-    ['nothing stored', 'retrieve', 'search/', { status: 404, json: { detail: 'Not found.', model: 'TMRKey' } }, 'IDENTITY_NOT_FOUND', 'Could not find this identity'],
-    ['nothing stored (Go-style body)', 'retrieve', 'search/', { status: 404, json: { model: 'TMRKey' } }, 'IDENTITY_NOT_FOUND', 'Could not find this identity'],
-    ['unknown session on search', 'retrieve', 'search/', { status: 404, json: { detail: 'Not found.' } }, 'SESSION_NOT_FOUND', 'Retrieving identity failed: 404 Not found.'],
-    ['search 500', 'retrieve', 'search/', { status: 500, text: 'Internal Server Error' }, 'SERVER', 'Retrieving identity failed: 500'],
-    ['push 503', 'save', 'push/', { status: 503, json: { detail: 'Service unavailable.' } }, 'SERVER', 'SSKS push failed: 503 Service unavailable.'],
-    ['push on an unknown session', 'save', 'push/', { status: 404, json: { detail: 'Not found.' } }, 'SESSION_NOT_FOUND', 'SSKS push failed: 404 Not found.'],
-    ['push refused', 'save', 'push/', { status: 401, json: { detail: 'Session not validated.' } }, 'UNAUTHORIZED', 'SSKS push failed: 401 Session not validated.'],
-    ['SMS quota', 'save', 'challenge_validate/', { status: 406, json: { detail: 'SMSQuotaFailed' } }, 'SMS_QUOTA', 'SSKS challengeValidate failed: 406 SMSQuotaFailed'],
-    ['validate 200 without new_id', 'save', 'challenge_validate/', { status: 200, json: { id: 'x' } }, 'SERVER', 'SSKS challengeValidate failed: answer has no valid "new_id"'],
-    ['validate 200 with a non-JSON body', 'retrieve', 'challenge_validate/', { status: 200, text: 'ok' }, 'SERVER', 'SSKS challengeValidate failed: answer has no valid "new_id"'],
-    ['search 200 without data_b64', 'retrieve', 'search/', { status: 200, json: { authenticated: true } }, 'SERVER', 'Retrieving identity failed: answer has no valid "data_b64"'],
+    [
+      'wrong challenge',
+      'retrieve',
+      'challenge_validate/',
+      { status: 403, json: { detail: 'Incorrect authentication credentials.' } },
+      'INVALID_CHALLENGE',
+      'Invalid challenge',
+    ],
+    [
+      '403 with another detail',
+      'retrieve',
+      'challenge_validate/',
+      { status: 403, json: { detail: 'Forbidden.' } },
+      'UNAUTHORIZED',
+      'SSKS challengeValidate failed: 403 Forbidden.',
+    ],
+    [
+      '403 with a non-JSON body',
+      'save',
+      'challenge_validate/',
+      { status: 403, text: '<html>denied</html>' },
+      'UNAUTHORIZED',
+      'SSKS challengeValidate failed: 403',
+    ],
+    [
+      'unknown session on validate',
+      'retrieve',
+      'challenge_validate/',
+      { status: 404, json: { detail: 'Not found.' } },
+      'SESSION_NOT_FOUND',
+      'SSKS challengeValidate failed: 404 Not found.',
+    ],
+    [
+      'too many wrong codes',
+      'retrieve',
+      'challenge_validate/',
+      { status: 429, json: { detail: 'Too many attempts.' } },
+      'RATE_LIMITED',
+      'SSKS challengeValidate failed: 429 Too many attempts.',
+    ],
+    [
+      'empty challenge refused',
+      'save',
+      'challenge_validate/',
+      { status: 400, json: { detail: 'Bad request.' } },
+      'SERVER',
+      'SSKS challengeValidate failed: 400 Bad request.',
+    ],
+    [
+      'nothing stored',
+      'retrieve',
+      'search/',
+      { status: 404, json: { detail: 'Not found.', model: 'TMRKey' } },
+      'IDENTITY_NOT_FOUND',
+      'Could not find this identity',
+    ],
+    [
+      'nothing stored (Go-style body)',
+      'retrieve',
+      'search/',
+      { status: 404, json: { model: 'TMRKey' } },
+      'IDENTITY_NOT_FOUND',
+      'Could not find this identity',
+    ],
+    [
+      'unknown session on search',
+      'retrieve',
+      'search/',
+      { status: 404, json: { detail: 'Not found.' } },
+      'SESSION_NOT_FOUND',
+      'Retrieving identity failed: 404 Not found.',
+    ],
+    [
+      'search 500',
+      'retrieve',
+      'search/',
+      { status: 500, text: 'Internal Server Error' },
+      'SERVER',
+      'Retrieving identity failed: 500',
+    ],
+    [
+      'push 503',
+      'save',
+      'push/',
+      { status: 503, json: { detail: 'Service unavailable.' } },
+      'SERVER',
+      'SSKS push failed: 503 Service unavailable.',
+    ],
+    [
+      'push on an unknown session',
+      'save',
+      'push/',
+      { status: 404, json: { detail: 'Not found.' } },
+      'SESSION_NOT_FOUND',
+      'SSKS push failed: 404 Not found.',
+    ],
+    [
+      'push refused',
+      'save',
+      'push/',
+      { status: 401, json: { detail: 'Session not validated.' } },
+      'UNAUTHORIZED',
+      'SSKS push failed: 401 Session not validated.',
+    ],
+    [
+      'SMS quota',
+      'save',
+      'challenge_validate/',
+      { status: 406, json: { detail: 'SMSQuotaFailed' } },
+      'SMS_QUOTA',
+      'SSKS challengeValidate failed: 406 SMSQuotaFailed',
+    ],
+    [
+      'validate 200 without new_id',
+      'save',
+      'challenge_validate/',
+      { status: 200, json: { id: 'x' } },
+      'SERVER',
+      'SSKS challengeValidate failed: answer has no valid "new_id"',
+    ],
+    [
+      'validate 200 with a non-JSON body',
+      'retrieve',
+      'challenge_validate/',
+      { status: 200, text: 'ok' },
+      'SERVER',
+      'SSKS challengeValidate failed: answer has no valid "new_id"',
+    ],
+    [
+      'search 200 without data_b64',
+      'retrieve',
+      'search/',
+      { status: 200, json: { authenticated: true } },
+      'SERVER',
+      'Retrieving identity failed: answer has no valid "data_b64"',
+    ],
   ]
   it.each(cases)('%s', async (_name, operation, path, reply, code, message) => {
     server = await startCaptureServer(scripted(path, reply))
@@ -82,16 +216,26 @@ describe('every non-2xx is a typed error with a stable code', () => {
 
   it('a wrong key is WRONG_KEY with the official messages (raw and password mode)', async () => {
     const otherRaw = Buffer.alloc(64, 1).toString('base64')
-    const rawBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: otherRaw }, standInIdentityBytes())
+    const rawBlob = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: otherRaw },
+      standInIdentityBytes(),
+    )
     server = await startCaptureServer(scripted('none', { status: 500 }, rawBlob))
     const raw = await failure(sdkWithPlugin(server.url).api.retrieveIdentity(retrieveArgs))
     expect([raw.code, raw.message]).toEqual(['WRONG_KEY', 'Invalid rawTwoManRuleKey'])
     await server.close()
 
-    const passwordBlob = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', twoManRuleKey: 'right' }, standInIdentityBytes())
+    const passwordBlob = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', twoManRuleKey: 'right' },
+      standInIdentityBytes(),
+    )
     server = await startCaptureServer(scripted('none', { status: 500 }, passwordBlob))
     const { api, sdk } = sdkWithPlugin(server.url)
-    const wrongUser = await failure(api.retrieveIdentity({ ...retrieveArgs, rawTwoManRuleKey: undefined, twoManRuleKey: 'right', userId: 'user-2' }))
+    const wrongUser = await failure(
+      api.retrieveIdentity({ ...retrieveArgs, rawTwoManRuleKey: undefined, twoManRuleKey: 'right', userId: 'user-2' }),
+    )
     expect([wrongUser.code, wrongUser.message]).toEqual(['WRONG_KEY', 'Invalid appId, userId, or twoManRuleKey'])
     // Nothing was imported.
     expect(sdk.cloudStandIn.calls).toEqual([])
@@ -152,7 +296,12 @@ describe('transport failures', () => {
 })
 
 describe('retries only where repeating cannot change the outcome', () => {
-  const blob = () => encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+  const blob = () =>
+    encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
 
   it('search is retried on 5xx and dropped connections, then succeeds', async () => {
     const dataB64 = await blob()
@@ -182,21 +331,29 @@ describe('retries only where repeating cannot change the outcome', () => {
       searches++
       return searches === 1 ? 'hang' : { status: 200, json: { data_b64: dataB64, authenticated: true } }
     })
-    const result = await sdkWithPlugin(server.url, { retries: 1, timeoutMs: 150, retryDelayMs: 5 }).api.retrieveIdentity(retrieveArgs)
+    const result = await sdkWithPlugin(server.url, {
+      retries: 1,
+      timeoutMs: 150,
+      retryDelayMs: 5,
+    }).api.retrieveIdentity(retrieveArgs)
     expect(result.sealdId).toBe('seald-id-1')
     expect(server.requests.filter((r) => r.path.endsWith('search/'))).toHaveLength(2)
   })
 
   it('search timing out on every attempt → TIMEOUT after `retries` extra attempts', async () => {
     server = await startCaptureServer(scripted('search/', 'hang'))
-    const error = await failure(sdkWithPlugin(server.url, { retries: 1, timeoutMs: 100, retryDelayMs: 5 }).api.retrieveIdentity(retrieveArgs))
+    const error = await failure(
+      sdkWithPlugin(server.url, { retries: 1, timeoutMs: 100, retryDelayMs: 5 }).api.retrieveIdentity(retrieveArgs),
+    )
     expect([error.code, error.message]).toEqual(['TIMEOUT', 'Retrieving identity failed: no answer within 100 ms'])
     expect(server.requests.filter((r) => r.path.endsWith('search/'))).toHaveLength(2)
   })
 
   it('a custom fetch that ignores its signal still times out', async () => {
     const neverAnswers = () => new Promise<Response>(() => {})
-    const error = await failure(sdkWithPlugin('http://127.0.0.1:9/', { timeoutMs: 100, fetch: neverAnswers }).api.saveIdentity(saveArgs))
+    const error = await failure(
+      sdkWithPlugin('http://127.0.0.1:9/', { timeoutMs: 100, fetch: neverAnswers }).api.saveIdentity(saveArgs),
+    )
     expect(error.code).toBe('TIMEOUT')
   })
 
@@ -220,7 +377,11 @@ describe('retries only where repeating cannot change the outcome', () => {
   ])('%s is never retried (%s)', async (path) => {
     server = await startCaptureServer(scripted(path, { status: 503, json: {} }))
     const { api } = sdkWithPlugin(server.url, { retries: 3 })
-    await failure(path === 'get_factor_token/' ? api.getFactorToken({ sessionId: SESSION, authFactor: AUTH_FACTOR }) : api.saveIdentity(saveArgs))
+    await failure(
+      path === 'get_factor_token/'
+        ? api.getFactorToken({ sessionId: SESSION, authFactor: AUTH_FACTOR })
+        : api.saveIdentity(saveArgs),
+    )
     expect(server.requests.filter((r) => r.path.endsWith(path))).toHaveLength(1)
   })
 })

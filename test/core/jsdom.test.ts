@@ -16,7 +16,9 @@ afterEach(async () => {
 describe('core under jsdom', () => {
   it('saves with a signal and bytes from the jsdom realm', async () => {
     server = await startCaptureServer((r) =>
-      r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: NEW_SESSION } } : { status: 200, json: { id: 'tmr' } },
+      r.path.endsWith('challenge_validate/')
+        ? { status: 200, json: { new_id: NEW_SESSION } }
+        : { status: 200, json: { id: 'tmr' } },
     )
     const { api } = sdkWithPlugin(server.url)
     const controller = new AbortController()

@@ -18,7 +18,8 @@ const deviceIn = (w: TestWorld, pluginOptions: SSKS2MROptions, signedUp = false)
 /** Keeps every line the plugin logs, with its context, as text. */
 function capturingLogger() {
   const lines: string[] = []
-  const record = (level: string) => (message: string, context?: Record<string, unknown>) => void lines.push(`${level} ${message} ${JSON.stringify(context ?? {})}`)
+  const record = (level: string) => (message: string, context?: Record<string, unknown>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(context ?? {})}`)
   const logger: SSKS2MRLogger = { debug: record('debug'), warn: record('warn'), error: record('error') }
   return { logger, lines }
 }
@@ -30,12 +31,15 @@ function recordingFetch(secrets: Set<string>): typeof fetch {
     const session = request.headers.get('X-SEALD-SESSION')
     if (session) secrets.add(session)
     const body = await request.clone().text()
-    if (body) for (const value of Object.values(JSON.parse(body) as Record<string, unknown>)) if (typeof value === 'string') secrets.add(value)
+    if (body)
+      for (const value of Object.values(JSON.parse(body) as Record<string, unknown>))
+        if (typeof value === 'string') secrets.add(value)
     const response = await fetch(request)
     const text = await response.clone().text()
     try {
       const answer = JSON.parse(text) as Record<string, unknown>
-      for (const field of ['new_id', 'data_b64', 'factor_token']) if (typeof answer[field] === 'string') secrets.add(answer[field] as string)
+      for (const field of ['new_id', 'data_b64', 'factor_token'])
+        if (typeof answer[field] === 'string') secrets.add(answer[field] as string)
     } catch {
       // not JSON
     }
@@ -61,12 +65,17 @@ describe('logging', () => {
     secrets.add(s1.sessionId)
     await first.ssks2MR.saveIdentity(w.callArgs(s1))
     const exported = (await first.exportIdentity()) as Uint8Array
-    secrets.add(Buffer.from(exported).toString('base64')).add(Buffer.from(exported).toString('hex')).add(first.cloudStandIn.account()!.keyMaterial)
+    secrets
+      .add(Buffer.from(exported).toString('base64'))
+      .add(Buffer.from(exported).toString('hex'))
+      .add(first.cloudStandIn.account()!.keyMaterial)
 
     const second = await deviceIn(w, options)
     const s2 = await w.startSession({ purpose: 'restore' })
     secrets.add(s2.sessionId).add(w.lastCode())
-    errors.push(await failure(second.ssks2MR.retrieveIdentity({ ...w.callArgs(s2), challenge: wrongCode(w.lastCode()) })))
+    errors.push(
+      await failure(second.ssks2MR.retrieveIdentity({ ...w.callArgs(s2), challenge: wrongCode(w.lastCode()) })),
+    )
     w.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
     const retrieved = await second.ssks2MR.retrieveIdentity({ ...w.callArgs(s2), challenge: w.lastCode() })
     expect(retrieved).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
@@ -80,7 +89,10 @@ describe('logging', () => {
     const raw = w.callArgs({ ...s3, twoManRuleKey: undefined, rawTwoManRuleKey })
     const saved = await second.ssks2MR.saveIdentity({ ...raw, challenge: w.lastCode() })
     errors.push(await failure(second.ssks2MR.retrieveIdentity({ ...raw, challenge: 'SECRET42' })))
-    const wrongKey = w.callArgs({ ...s3, twoManRuleKey: 'wrong', rawTwoManRuleKey: undefined }, { sessionId: saved.authenticatedSessionId })
+    const wrongKey = w.callArgs(
+      { ...s3, twoManRuleKey: 'wrong', rawTwoManRuleKey: undefined },
+      { sessionId: saved.authenticatedSessionId },
+    )
     errors.push(await failure(second.ssks2MR.retrieveIdentity(wrongKey)))
 
     // The run did log, including the retry warning: the check below is not vacuous.
@@ -88,7 +100,13 @@ describe('logging', () => {
     expect(lines.some((line) => line.startsWith('warn SSKS request retried {"operation":"push"'))).toBe(true)
     // Something of each kind was captured: sessions, data_b64, challenge, token.
     expect(secrets.size).toBeGreaterThan(12)
-    const leaks = [...secrets].filter((secret) => secret.length >= 6).flatMap((secret) => [...lines, ...errors].filter((line) => line.includes(secret)).map((line) => ({ secret: secret.slice(0, 12), line })))
+    const leaks = [...secrets]
+      .filter((secret) => secret.length >= 6)
+      .flatMap((secret) =>
+        [...lines, ...errors]
+          .filter((line) => line.includes(secret))
+          .map((line) => ({ secret: secret.slice(0, 12), line })),
+      )
     expect(leaks).toEqual([])
     expect(errors).toEqual([
       'Invalid challenge',
@@ -99,8 +117,15 @@ describe('logging', () => {
 
   it('is quiet by default: nothing reaches the console', async () => {
     const calls: unknown[] = []
-    const original = { log: console.log, debug: console.debug, warn: console.warn, error: console.error, info: console.info }
-    for (const key of Object.keys(original) as Array<keyof typeof original>) console[key] = (...args: unknown[]) => void calls.push(args)
+    const original = {
+      log: console.log,
+      debug: console.debug,
+      warn: console.warn,
+      error: console.error,
+      info: console.info,
+    }
+    for (const key of Object.keys(original) as Array<keyof typeof original>)
+      console[key] = (...args: unknown[]) => void calls.push(args)
     try {
       const w = await setup({ key: { twoManRuleKey: 'k' } })
       const device = await deviceIn(w, {}, true)

@@ -11,16 +11,32 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
     const sdk = realSDK([SSKS2MR('http://127.0.0.1:8080')])
     expectTypeOf(sdk.ssks2MR).toEqualTypeOf<SSKS2MRApi>()
     expectTypeOf(sdk.ssks2MR.retrieveIdentity).returns.resolves.toHaveProperty('mustSaveIdentityAgain')
-    expectTypeOf(sdk.ssks2MR.saveIdentity).returns.resolves.toEqualTypeOf<{ ssksId: string; id: string; authenticatedSessionId: string }>()
+    expectTypeOf(sdk.ssks2MR.saveIdentity).returns.resolves.toEqualTypeOf<{
+      ssksId: string
+      id: string
+      authenticatedSessionId: string
+    }>()
     expect(typeof sdk.ssks2MR.getFactorToken).toBe('function')
   })
 
   it('installs sdk.ssks2MR with the official members plus getFactorToken', () => {
     const sdk = realSDK([SSKS2MR('http://127.0.0.1:8080')], APP_ID)
     const api = sdk.ssks2MR as SSKS2MRApi
-    expect(Object.keys(api).sort()).toEqual(['getFactorToken', 'keyStorageURL', 'keyStore', 'retrieveIdentity', 'saveIdentity'])
+    expect(Object.keys(api).sort()).toEqual([
+      'getFactorToken',
+      'keyStorageURL',
+      'keyStore',
+      'retrieveIdentity',
+      'saveIdentity',
+    ])
     expect(api.keyStorageURL).toBe('http://127.0.0.1:8080/')
-    expect(Object.keys(api.keyStore).sort()).toEqual(['challengeValidate', 'extraHeaders', 'getFactorToken', 'push', 'search'])
+    expect(Object.keys(api.keyStore).sort()).toEqual([
+      'challengeValidate',
+      'extraHeaders',
+      'getFactorToken',
+      'push',
+      'search',
+    ])
     // Same starting headers as the official plugin: appId verbatim, the SDK's version string.
     expect(api.keyStore.extraHeaders).toEqual({ 'X-SEALD-APPID': APP_ID, 'X-SEALD-VERSION': sdk.version })
     expect(sdk.version).toMatch(/^sdk-js\/node\/\d+\.\d+\.\d+/)
@@ -33,7 +49,8 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
 
   it('keeps the same extraHeaders as the official plugin', () => {
     const ours = (realSDK([SSKS2MR('http://h/')], APP_ID).ssks2MR as SSKS2MRApi).keyStore.extraHeaders
-    const official = (realSDK([OfficialSSKS2MR('http://h/')], APP_ID) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR.keyStore.extraHeaders
+    const official = (realSDK([OfficialSSKS2MR('http://h/')], APP_ID) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR
+      .keyStore.extraHeaders
     expect(ours).toEqual(official)
   })
 
@@ -73,7 +90,10 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
   ])('%j gets the same verdict as the official plugin', (url) => {
     const run = (plugin: (u: never) => unknown) => {
       try {
-        return { ok: true as const, href: (realSDK([plugin(url as never) as never]) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR.keyStorageURL }
+        return {
+          ok: true as const,
+          href: (realSDK([plugin(url as never) as never]) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR.keyStorageURL,
+        }
       } catch (error) {
         return { ok: false as const, error: error as Error }
       }
@@ -126,6 +146,8 @@ describe('plugin install on a real @seald-io/sdk instance', () => {
     [{ logger: console.log }, '"options.logger" must have debug, warn and error functions'],
     [null, '"options" must be of type object'],
   ])('rejects bad options %j when the SDK applies the plugin', (options, message) => {
-    expect(() => realSDK([SSKS2MR('http://h/', options as never)])).toThrow(expect.objectContaining({ code: 'VALIDATION', message }))
+    expect(() => realSDK([SSKS2MR('http://h/', options as never)])).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message }),
+    )
   })
 })

@@ -77,11 +77,14 @@ const retrieveOnlyCases: Array<[string, Record<string, unknown>]> = []
  * value (it may be a secret), and `identity` may also be a plain Uint8Array (browsers have no Buffer).
  */
 const redactJoi = (message: string) =>
-  message.replace(/ with value ".*" fails to match/s, ' fails to match').replace(/must be Buffer$/, 'must be Buffer or Uint8Array')
+  message
+    .replace(/ with value ".*" fails to match/s, ' fails to match')
+    .replace(/must be Buffer$/, 'must be Buffer or Uint8Array')
 
 function setup() {
   const fetchSpy = vi.fn(async () => new Response('{}'))
-  const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch })]).ssks2MR as SSKS2MRApi
+  const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch })])
+    .ssks2MR as SSKS2MRApi
   // The official plugin, for the expected Joi message (its URL is never reached: Joi rejects first).
   const official = (realSDK([OfficialSSKS2MR('http://127.0.0.1:9/')]) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR
   return { ours, official, fetchSpy }
@@ -110,32 +113,39 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe.each(['saveIdentity', 'retrieveIdentity'] as const)('%s validation: same first error as the official Joi schema, no I/O', (method) => {
-  const cases = [...sharedCases, ...(method === 'saveIdentity' ? saveOnlyCases : retrieveOnlyCases)]
-  it.each(cases)('%s', async (_name, args) => {
-    const { ours, official, fetchSpy } = setup()
-    const expected = await official[method](args as never).then(
-      () => {
-        throw new Error('official plugin accepted it')
-      },
-      (e: Error) => e,
-    )
-    expect(expected.name).toBe('ValidationError')
-    const error = await expectValidationError(ours[method](args as never))
-    expect(error.message).toBe(redactJoi(expected.message))
-    expect(fetchSpy).not.toHaveBeenCalled()
-  })
-})
+describe.each(['saveIdentity', 'retrieveIdentity'] as const)(
+  '%s validation: same first error as the official Joi schema, no I/O',
+  (method) => {
+    const cases = [...sharedCases, ...(method === 'saveIdentity' ? saveOnlyCases : retrieveOnlyCases)]
+    it.each(cases)('%s', async (_name, args) => {
+      const { ours, official, fetchSpy } = setup()
+      const expected = await official[method](args as never).then(
+        () => {
+          throw new Error('official plugin accepted it')
+        },
+        (e: Error) => e,
+      )
+      expect(expected.name).toBe('ValidationError')
+      const error = await expectValidationError(ours[method](args as never))
+      expect(error.message).toBe(redactJoi(expected.message))
+      expect(fetchSpy).not.toHaveBeenCalled()
+    })
+  },
+)
 
 describe('validation beyond the official plugin', () => {
   it('never echoes a rejected raw key or challenge', async () => {
     const { ours } = setup()
     const badKey = RAW_KEY.slice(0, 80) + '!!!!!!=='
-    const keyError = await expectValidationError(ours.retrieveIdentity({ ...without('twoManRuleKey'), rawTwoManRuleKey: badKey } as never))
+    const keyError = await expectValidationError(
+      ours.retrieveIdentity({ ...without('twoManRuleKey'), rawTwoManRuleKey: badKey } as never),
+    )
     expect(keyError.message).toBe('"rawTwoManRuleKey" fails to match the required pattern: /^[A-Za-z0-9+/]{86}==$/')
     expect(keyError.message).not.toContain(badKey.slice(0, 20))
     const challengeError = await expectValidationError(ours.saveIdentity({ ...valid, challenge: 'SECRET99' } as never))
-    expect(challengeError.message).toBe('"challenge" fails to match the required pattern: /^[abcdefghjkmnpqrstuvwxyz23456789]{8}$/')
+    expect(challengeError.message).toBe(
+      '"challenge" fails to match the required pattern: /^[abcdefghjkmnpqrstuvwxyz23456789]{8}$/',
+    )
     expect(challengeError.path).toBe('challenge')
   })
 
@@ -144,10 +154,26 @@ describe('validation beyond the official plugin', () => {
     ['undefined', undefined, '"value" must be of type object'],
     ['a string', 'user-1', '"value" must be of type object'],
     ['an array', [valid], '"value" must be of type object'],
-    ['a non-Uint8Array identity', { ...valid, identity: new Uint16Array(2) }, '"identity" failed custom validation because must be Buffer or Uint8Array'],
-    ['a sessionId with a newline (header injection)', { ...valid, sessionId: 'abc\r\nX-Evil: 1' }, '"sessionId" must only contain printable ASCII characters'],
-    ['a sessionId with a non-ASCII character', { ...valid, sessionId: 'séssion' }, '"sessionId" must only contain printable ASCII characters'],
-    ['a sessionId with a leading space (fetch would trim it)', { ...valid, sessionId: ' abc' }, '"sessionId" must only contain printable ASCII characters'],
+    [
+      'a non-Uint8Array identity',
+      { ...valid, identity: new Uint16Array(2) },
+      '"identity" failed custom validation because must be Buffer or Uint8Array',
+    ],
+    [
+      'a sessionId with a newline (header injection)',
+      { ...valid, sessionId: 'abc\r\nX-Evil: 1' },
+      '"sessionId" must only contain printable ASCII characters',
+    ],
+    [
+      'a sessionId with a non-ASCII character',
+      { ...valid, sessionId: 'séssion' },
+      '"sessionId" must only contain printable ASCII characters',
+    ],
+    [
+      'a sessionId with a leading space (fetch would trim it)',
+      { ...valid, sessionId: ' abc' },
+      '"sessionId" must only contain printable ASCII characters',
+    ],
     ['a signal that is not an AbortSignal', { ...valid, signal: { aborted: 'no' } }, '"signal" must be an AbortSignal'],
   ])('rejects %s before any I/O', async (_name, args, message) => {
     const { ours, fetchSpy } = setup()
@@ -171,7 +197,10 @@ describe('validation beyond the official plugin', () => {
       [{ authFactor: valid.authFactor }, '"sessionId" is required'],
       [{ sessionId: valid.sessionId }, '"authFactor" is required'],
       [{ ...base, authFactor: { type: 'EM', value: 'a', x: 1 } }, '"authFactor.x" is not allowed'],
-      [{ ...base, challenge: 'short' }, '"challenge" fails to match the required pattern: /^[abcdefghjkmnpqrstuvwxyz23456789]{8}$/'],
+      [
+        { ...base, challenge: 'short' },
+        '"challenge" fails to match the required pattern: /^[abcdefghjkmnpqrstuvwxyz23456789]{8}$/',
+      ],
       [{ ...base, userId: 5 }, '"userId" must be a string'],
     ] as const) {
       const error = await expectValidationError(ours.getFactorToken(args as never))
@@ -185,7 +214,10 @@ describe('inputs the official plugin accepts are accepted (validation passes, th
   it.each([
     ['extra top-level keys', { ...valid, foo: 1, identityX: 'x' }],
     ['a 1025-char userId (no limit on userId)', { ...valid, userId: big }],
-    ['512 emoji in authFactor.value (1024 UTF-16 units)', { ...valid, authFactor: { type: 'EM', value: '😀'.repeat(512) } }],
+    [
+      '512 emoji in authFactor.value (1024 UTF-16 units)',
+      { ...valid, authFactor: { type: 'EM', value: '😀'.repeat(512) } },
+    ],
     ['a lone surrogate and RTL/zero-width text in the key', { ...valid, twoManRuleKey: '\ud800\u202e\u200bkey' }],
     ['deprecated email instead of authFactor', { ...without('authFactor'), email: 'alice@example.com' }],
     ['a raw key', { ...without('twoManRuleKey'), rawTwoManRuleKey: RAW_KEY }],
@@ -194,8 +226,12 @@ describe('inputs the official plugin accepts are accepted (validation passes, th
     const fetchSpy = vi.fn(async () => {
       throw new TypeError('stop here')
     })
-    const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch, scrypt: async () => new Uint8Array(64) })])
-      .ssks2MR as SSKS2MRApi
+    const ours = realSDK([
+      SSKS2MR('http://127.0.0.1:9/', {
+        fetch: fetchSpy as unknown as typeof fetch,
+        scrypt: async () => new Uint8Array(64),
+      }),
+    ]).ssks2MR as SSKS2MRApi
     const error = await ours.retrieveIdentity(args as never).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'NETWORK' })
     expect(fetchSpy).toHaveBeenCalledTimes(1)
@@ -203,9 +239,18 @@ describe('inputs the official plugin accepts are accepted (validation passes, th
 
   it('saveIdentity accepts a plain Uint8Array identity (browsers have no Buffer)', async () => {
     const fetchSpy = vi.fn(async () => new Response('{"id":"tmr-1"}'))
-    const ours = realSDK([SSKS2MR('http://127.0.0.1:9/', { fetch: fetchSpy as unknown as typeof fetch, scrypt: async () => new Uint8Array(64) })])
-      .ssks2MR as SSKS2MRApi
-    const result = await ours.saveIdentity({ ...valid, authFactor: { type: 'EM', value: 'alice@example.com' }, challenge: undefined, identity: new Uint8Array([1, 2, 3]) })
+    const ours = realSDK([
+      SSKS2MR('http://127.0.0.1:9/', {
+        fetch: fetchSpy as unknown as typeof fetch,
+        scrypt: async () => new Uint8Array(64),
+      }),
+    ]).ssks2MR as SSKS2MRApi
+    const result = await ours.saveIdentity({
+      ...valid,
+      authFactor: { type: 'EM', value: 'alice@example.com' },
+      challenge: undefined,
+      identity: new Uint8Array([1, 2, 3]),
+    })
     expect(result).toEqual({ ssksId: 'tmr-1', id: 'tmr-1', authenticatedSessionId: valid.sessionId })
   })
 })

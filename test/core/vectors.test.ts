@@ -18,11 +18,15 @@ const vectors = loadVectors()
 // node:crypto's scrypt is ~2x faster than noble's; scrypt.test.ts proves both give the RFC output.
 const nodeScrypt: ScryptFunction = (password, salt) =>
   new Promise((resolve, reject) =>
-    nodeScryptCb(password, salt, 64, { N: 16384, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key)))),
+    nodeScryptCb(password, salt, 64, { N: 16384, r: 8, p: 1 }, (error, key) =>
+      error ? reject(error) : resolve(new Uint8Array(key)),
+    ),
   )
 
 const keyOf = (v: (typeof vectors.vectors)[number]) =>
-  v.rawTwoManRuleKey !== undefined ? { userId: v.userId, rawTwoManRuleKey: v.rawTwoManRuleKey } : { userId: v.userId, twoManRuleKey: v.twoManRuleKey! }
+  v.rawTwoManRuleKey !== undefined
+    ? { userId: v.userId, rawTwoManRuleKey: v.rawTwoManRuleKey }
+    : { userId: v.userId, twoManRuleKey: v.twoManRuleKey! }
 
 // Both ciphers the plugin picks from: WebCrypto (browsers) and the real SDK's sscrypto (Node, React Native).
 const sdk = realSDK() as unknown as { sscrypto: { SymKey: SSCryptoSymKeyClass } }
@@ -51,7 +55,9 @@ describe('test vectors of the official plugin v0.25.0', () => {
     ])
   })
 
-  describe.each(ciphers.flatMap(([cipherName, cipher]) => vectors.vectors.map((v) => [v.name, cipherName, v, cipher] as const)))('%s with %s', (_name, _cipher, v, cipher) => {
+  describe.each(
+    ciphers.flatMap(([cipherName, cipher]) => vectors.vectors.map((v) => [v.name, cipherName, v, cipher] as const)),
+  )('%s with %s', (_name, _cipher, v, cipher) => {
     const ctx = testCrypto(v.appId, nodeScrypt, cipher)
     it('decrypts the blob the official plugin pushed (random salt and IV)', async () => {
       const plain = await decryptIdentity(ctx, keyOf(v), v.captured.data_b64)
@@ -86,7 +92,12 @@ describe('test vectors of the official plugin v0.25.0', () => {
         const d = v.deterministic.derivation!
         expect(hex(encodeText(v.twoManRuleKey!))).toBe(d.passwordBytes_hex)
         expect(hex(encodeText(saltSuffix(v.appId, v.userId)))).toBe(d.saltSuffixBytes_hex)
-        const key = await deriveKey(nodeScrypt, { appId: v.appId, userId: v.userId, twoManRuleKey: v.twoManRuleKey!, salt: fromHex(v.deterministic.salt_hex!) })
+        const key = await deriveKey(nodeScrypt, {
+          appId: v.appId,
+          userId: v.userId,
+          twoManRuleKey: v.twoManRuleKey!,
+          salt: fromHex(v.deterministic.salt_hex!),
+        })
         expect(hex(key)).toBe(d.derivedKey_hex)
         expect(hex(key.subarray(0, 32))).toBe(d.hmacKey_hex)
         expect(hex(key.subarray(32))).toBe(d.aesKey_hex)
@@ -102,7 +113,12 @@ describe('test vectors of the official plugin v0.25.0', () => {
 
   it('derives the deterministic key of one password-mode case through the noble path too', async () => {
     const v = vectors.vectors.find((c) => c.name === 'nfkc_decomposed_and_compat_chars')!
-    const key = await deriveKey(nobleScrypt, { appId: v.appId, userId: v.userId, twoManRuleKey: v.twoManRuleKey!, salt: fromHex(v.deterministic.salt_hex!) })
+    const key = await deriveKey(nobleScrypt, {
+      appId: v.appId,
+      userId: v.userId,
+      twoManRuleKey: v.twoManRuleKey!,
+      salt: fromHex(v.deterministic.salt_hex!),
+    })
     expect(hex(key)).toBe(v.deterministic.derivation!.derivedKey_hex)
   })
 })

@@ -6,7 +6,16 @@ import { testCrypto } from './support/cryptoContext'
 import type { SSKS2MR as SSKS2MRApi } from '../../src/core/index'
 import { realSDK } from './support/realSDK'
 import { startCaptureServer, type CaptureServer, type CapturedRequest } from '../support/startCaptureServer'
-import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from './support/plugins'
+import {
+  APP_ID,
+  AUTH_FACTOR,
+  CHALLENGE,
+  NEW_SESSION,
+  RAW_KEY,
+  SESSION,
+  sdkWithPlugin,
+  standInIdentityBytes,
+} from './support/plugins'
 
 let server: CaptureServer | undefined
 afterEach(async () => {
@@ -29,12 +38,24 @@ describe('wire bytes (captured on a local node:http server)', () => {
     // A base path in keyStorageURL is dropped, as the official plugin's `new URL('/tmr/...', base)` does.
     const { sdk, api } = sdkWithPlugin(`${server.url}some/prefix/`)
     const identity = new Uint8Array([1, 2, 3, 4, 5])
-    const result = await api.saveIdentity({ userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY, identity })
+    const result = await api.saveIdentity({
+      userId: 'user-1',
+      sessionId: SESSION,
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+      identity,
+    })
 
     expect(result).toEqual({ ssksId: 'tmr-key-id', id: 'tmr-key-id', authenticatedSessionId: NEW_SESSION })
     const [validate, push] = server.requests
     expect(server.requests).toHaveLength(2)
-    expect([validate!.method, validate!.path, push!.method, push!.path]).toEqual(['POST', '/tmr/front/challenge_validate/', 'POST', '/tmr/front/push/'])
+    expect([validate!.method, validate!.path, push!.method, push!.path]).toEqual([
+      'POST',
+      '/tmr/front/challenge_validate/',
+      'POST',
+      '/tmr/front/push/',
+    ])
     for (const [request, session] of [
       [validate!, SESSION],
       [push!, NEW_SESSION],
@@ -47,11 +68,17 @@ describe('wire bytes (captured on a local node:http server)', () => {
       expect(header(request, 'Cookie')).toBeUndefined()
     }
     expect(validate!.body).toBe(`{"challenge":"${CHALLENGE}","auth_factor":{"type":"EM","value":"alice@example.com"}}`)
-    expect(push!.body).toMatch(/^\{"data_b64":"[A-Za-z0-9+/]+={0,2}","auth_factor":\{"type":"EM","value":"alice@example.com"\}\}$/)
+    expect(push!.body).toMatch(
+      /^\{"data_b64":"[A-Za-z0-9+/]+={0,2}","auth_factor":\{"type":"EM","value":"alice@example.com"\}\}$/,
+    )
     const dataB64 = JSON.parse(push!.body).data_b64 as string
     // Raw mode: iv16 || ct16 || hmac32 for a 5-byte identity = 64 bytes = 88 base64 chars.
     expect(dataB64).toHaveLength(88)
-    const decrypted = await decryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, dataB64)
+    const decrypted = await decryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      dataB64,
+    )
     expect(Array.from(decrypted)).toEqual([1, 2, 3, 4, 5])
   })
 
@@ -75,12 +102,24 @@ describe('wire bytes (captured on a local node:http server)', () => {
   })
 
   it('retrieveIdentity: validate, then search with no body but Content-Type, then import; 2 HTTP calls', async () => {
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
     server = await startCaptureServer((request) =>
-      request.path.endsWith('search/') ? { status: 200, json: { data_b64: dataB64, authenticated: true } } : okReplies(request),
+      request.path.endsWith('search/')
+        ? { status: 200, json: { data_b64: dataB64, authenticated: true } }
+        : okReplies(request),
     )
     const { sdk, api } = sdkWithPlugin(server.url)
-    const result = await api.retrieveIdentity({ userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY })
+    const result = await api.retrieveIdentity({
+      userId: 'user-1',
+      sessionId: SESSION,
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+    })
     expect(result).toEqual({
       userId: 'user-1',
       sealdId: 'seald-id-1',
@@ -99,22 +138,44 @@ describe('wire bytes (captured on a local node:http server)', () => {
   })
 
   it('retrieveIdentity on an authenticated session without a challenge: search only (1 HTTP call)', async () => {
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID, nobleScrypt), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID, nobleScrypt),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
     server = await startCaptureServer(() => ({ status: 200, json: { data_b64: dataB64, authenticated: true } }))
     const { api } = sdkWithPlugin(server.url)
-    const result = await api.retrieveIdentity({ userId: 'user-1', sessionId: NEW_SESSION, authFactor: AUTH_FACTOR, rawTwoManRuleKey: RAW_KEY })
+    const result = await api.retrieveIdentity({
+      userId: 'user-1',
+      sessionId: NEW_SESSION,
+      authFactor: AUTH_FACTOR,
+      rawTwoManRuleKey: RAW_KEY,
+    })
     expect(result.authenticatedSessionId).toBe(NEW_SESSION)
-    expect(server.requests.map((r) => [r.path, header(r, 'X-SEALD-SESSION')])).toEqual([['/tmr/front/search/', NEW_SESSION]])
+    expect(server.requests.map((r) => [r.path, header(r, 'X-SEALD-SESSION')])).toEqual([
+      ['/tmr/front/search/', NEW_SESSION],
+    ])
   })
 
   it('getFactorToken sends the flat body and returns the token with the session used', async () => {
     server = await startCaptureServer(okReplies)
     const { api } = sdkWithPlugin(server.url)
-    const withChallenge = await api.getFactorToken({ sessionId: SESSION, authFactor: { type: 'SMS', value: '+33600000000' }, challenge: CHALLENGE })
-    const without = await api.getFactorToken({ sessionId: NEW_SESSION, authFactor: { type: 'SMS', value: '+33600000000' } })
+    const withChallenge = await api.getFactorToken({
+      sessionId: SESSION,
+      authFactor: { type: 'SMS', value: '+33600000000' },
+      challenge: CHALLENGE,
+    })
+    const without = await api.getFactorToken({
+      sessionId: NEW_SESSION,
+      authFactor: { type: 'SMS', value: '+33600000000' },
+    })
     expect(withChallenge).toEqual({ token: 'a.b.c', authenticatedSessionId: NEW_SESSION })
     expect(without).toEqual({ token: 'a.b.c', authenticatedSessionId: NEW_SESSION })
-    expect(server.requests.map((r) => r.path)).toEqual(['/tmr/front/challenge_validate/', '/tmr/front/get_factor_token/', '/tmr/front/get_factor_token/'])
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/tmr/front/challenge_validate/',
+      '/tmr/front/get_factor_token/',
+      '/tmr/front/get_factor_token/',
+    ])
     expect(server.requests[1]!.body).toBe('{"auth_factor_type":"SMS","auth_factor_value":"+33600000000"}')
   })
 
@@ -129,7 +190,14 @@ describe('wire bytes (captured on a local node:http server)', () => {
 
   it('sends the same paths, SSKS headers and body shapes as the official plugin for the same save', async () => {
     server = await startCaptureServer(okReplies)
-    const args = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY, identity: Buffer.from([9, 9, 9]) }
+    const args = {
+      userId: 'user-1',
+      sessionId: SESSION,
+      authFactor: AUTH_FACTOR,
+      challenge: CHALLENGE,
+      rawTwoManRuleKey: RAW_KEY,
+      identity: Buffer.from([9, 9, 9]),
+    }
     const official = (realSDK([OfficialSSKS2MR(server.url)], APP_ID) as unknown as { ssks2MR: SSKS2MRApi }).ssks2MR
     await official.saveIdentity(args)
     const theirs = server.requests.splice(0)
@@ -138,7 +206,9 @@ describe('wire bytes (captured on a local node:http server)', () => {
     const shape = (r: CapturedRequest) => ({
       method: r.method,
       path: r.path,
-      ssksHeaders: Object.fromEntries(r.rawHeaders.filter(([n]) => /^x-seald-|^content-type$/i.test(n)).map(([n, v]) => [n.toLowerCase(), v])),
+      ssksHeaders: Object.fromEntries(
+        r.rawHeaders.filter(([n]) => /^x-seald-|^content-type$/i.test(n)).map(([n, v]) => [n.toLowerCase(), v]),
+      ),
       bodyKeys: r.body ? Object.keys(JSON.parse(r.body)) : [],
       bodyWithoutData: r.body ? { ...JSON.parse(r.body), data_b64: typeof JSON.parse(r.body).data_b64 } : null,
     })

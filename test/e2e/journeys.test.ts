@@ -163,7 +163,8 @@ async function walk(journey: Journey, shot: ReturnType<typeof screenshotter>, pa
       // 2. A new device (fresh browser profile): sign in, a code is sent.
       const second = await newDevice()
       pages.push(second)
-      if (journey.enterCode === 'paste-sentence') await second.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+      if (journey.enterCode === 'paste-sentence')
+        await second.context().grantPermissions(['clipboard-read', 'clipboard-write'])
       await signInOnNewDevice(second, email, journey.factor)
       await expect.poll(() => outboxFor(destination).then((entries) => entries.length)).toBe(1)
       const [sent] = await outboxFor(destination)

@@ -19,14 +19,33 @@ let printed: { storybook: string; backupStory: string; restoreStory: string; emu
 beforeAll(async () => {
   const port = await freePort()
   // Its own process group, like a terminal's foreground job: Ctrl-C reaches every process in it.
-  start = spawn('node', ['scripts/start.mjs'], { detached: true, env: { ...process.env, STORYBOOK_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  start = spawn('node', ['scripts/start.mjs'], {
+    detached: true,
+    env: { ...process.env, STORYBOOK_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   start.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const line = (label: string) => new RegExp(`${label}\\s+(http://\\S+)`).exec(output)?.[1]
-  await until(() => line('Storybook') !== undefined, 60_000, () => `npm start printed no Storybook URL:\n${output}`)
-  const [backupStory, restoreStory] = [...output.matchAll(/(http:\/\/\S+\?path=\/story\/live-flows--\S+)/g)].map((match) => match[1] ?? '')
-  printed = { storybook: line('Storybook') ?? '', backupStory: backupStory ?? '', restoreStory: restoreStory ?? '', emulator: line('SSKS emulator') ?? '' }
-  await until(async () => (await fetch(new URL('index.json', printed.storybook)).catch(() => undefined))?.ok === true, 120_000, () => `Storybook never answered:\n${output}`)
+  await until(
+    () => line('Storybook') !== undefined,
+    60_000,
+    () => `npm start printed no Storybook URL:\n${output}`,
+  )
+  const [backupStory, restoreStory] = [...output.matchAll(/(http:\/\/\S+\?path=\/story\/live-flows--\S+)/g)].map(
+    (match) => match[1] ?? '',
+  )
+  printed = {
+    storybook: line('Storybook') ?? '',
+    backupStory: backupStory ?? '',
+    restoreStory: restoreStory ?? '',
+    emulator: line('SSKS emulator') ?? '',
+  }
+  await until(
+    async () => (await fetch(new URL('index.json', printed.storybook)).catch(() => undefined))?.ok === true,
+    120_000,
+    () => `Storybook never answered:\n${output}`,
+  )
   browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs, headless: true })
 }, 240_000)
 
@@ -75,7 +94,8 @@ describe('npm start', () => {
     await story.getByRole('button', { name: 'Sign in' }).click()
     const field = story.getByRole('textbox', { name: 'Verification code' })
     await field.waitFor({ timeout: 30_000 })
-    const code = (await story.locator('[data-latest] [data-testid="outbox-code"]').textContent({ timeout: 15_000 })) ?? ''
+    const code =
+      (await story.locator('[data-latest] [data-testid="outbox-code"]').textContent({ timeout: 15_000 })) ?? ''
     expect(code).toMatch(/^[a-z2-9]{8}$/)
     await field.pressSequentially(code, { delay: 30 })
     await story.getByTestId('restore-result').waitFor({ timeout: 30_000 })
@@ -88,12 +108,24 @@ describe('npm start', () => {
     expect(started.length).toBeGreaterThan(0)
     const addresses = [new URL(printed.storybook), new URL(printed.emulator)]
     process.kill(-pid, 'SIGINT')
-    await until(() => start.exitCode !== null || start.signalCode !== null, 20_000, () => 'npm start did not exit')
-    await until(() => started.every((child) => !alive(child)), 20_000, () => `still running: ${started.filter(alive).join(', ')}`)
+    await until(
+      () => start.exitCode !== null || start.signalCode !== null,
+      20_000,
+      () => 'npm start did not exit',
+    )
+    await until(
+      () => started.every((child) => !alive(child)),
+      20_000,
+      () => `still running: ${started.filter(alive).join(', ')}`,
+    )
     // Both listen on 127.0.0.1 (Storybook resolves `localhost` there); a check of ::1 could meet another program.
     // Polled: a single probe of a port in the ephemeral range can, rarely, connect to itself.
     for (const { port } of addresses) {
-      await until(async () => !(await listening('127.0.0.1', Number(port))), 10_000, () => `port ${port} still answers`)
+      await until(
+        async () => !(await listening('127.0.0.1', Number(port))),
+        10_000,
+        () => `port ${port} still answers`,
+      )
     }
   })
 })
@@ -110,7 +142,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const readme = readFileSync('README.md', 'utf8')
-const examples = [...readme.matchAll(/<!-- example: (\S+) -->\n```\w+\n([\s\S]*?)```/g)].map(([, path, code]) => ({ path: path!, code: code! }))
+const examples = [...readme.matchAll(/<!-- example: (\S+) -->\n```\w+\n([\s\S]*?)```/g)].map(([, path, code]) => ({
+  path: path!,
+  code: code!,
+}))
 
 describe('README examples', () => {
   it('are all present, each a file of an example app', () => {
@@ -35,7 +38,9 @@ describe('README examples', () => {
 
   it('every code block that imports the package is one of those files', () => {
     const blocks = [...readme.matchAll(/```(?:ts|tsx)\n([\s\S]*?)```/g)].map(([, code]) => code!)
-    const unchecked = blocks.filter((code) => /from 'ssks-2mr-kit/.test(code) && !examples.some((example) => example.code === code))
+    const unchecked = blocks.filter(
+      (code) => /from 'ssks-2mr-kit/.test(code) && !examples.some((example) => example.code === code),
+    )
     expect(unchecked).toEqual([])
   })
 })

@@ -11,21 +11,60 @@ const repo = resolve(__dirname, '../..')
 describe('parseCliArgs', () => {
   it('maps every flag to an option', () => {
     const parsed = parseCliArgs([
-      '--port', '0', '--host', '127.0.0.1', '--app-id', 'A', '--api-key', 'K', '--data', '/tmp/x.json',
-      '--sms-quota', '3', '--max-wrong-challenges', '2', '--fake-otp=deny', '--cors-origin', 'http://o', '--quiet',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--app-id',
+      'A',
+      '--api-key',
+      'K',
+      '--data',
+      '/tmp/x.json',
+      '--sms-quota',
+      '3',
+      '--max-wrong-challenges',
+      '2',
+      '--fake-otp=deny',
+      '--cors-origin',
+      'http://o',
+      '--quiet',
     ])
     expect(parsed).toEqual({
       help: false,
       quiet: true,
-      options: { port: 0, host: '127.0.0.1', appId: 'A', apiKey: 'K', dataFile: '/tmp/x.json', smsQuota: 3, maxWrongChallenges: 2, fakeOtp: false, corsOrigin: 'http://o' },
+      options: {
+        port: 0,
+        host: '127.0.0.1',
+        appId: 'A',
+        apiKey: 'K',
+        dataFile: '/tmp/x.json',
+        smsQuota: 3,
+        maxWrongChallenges: 2,
+        fakeOtp: false,
+        corsOrigin: 'http://o',
+      },
     })
   })
 
   it('maps the hardening limits, and --dev-host as often as given', () => {
     const parsed = parseCliArgs([
-      '--dev-host', 'devbox.lan', '--dev-host', '192.168.1.20', '--max-wrong-challenges-per-user', '4',
-      '--wrong-challenge-window-ms', '60000', '--session-lifetime-ms', '7200000', '--validated-session-lifetime-ms', '600000',
-      '--max-sessions-per-user', '3', '--outbox-limit', '50',
+      '--dev-host',
+      'devbox.lan',
+      '--dev-host',
+      '192.168.1.20',
+      '--max-wrong-challenges-per-user',
+      '4',
+      '--wrong-challenge-window-ms',
+      '60000',
+      '--session-lifetime-ms',
+      '7200000',
+      '--validated-session-lifetime-ms',
+      '600000',
+      '--max-sessions-per-user',
+      '3',
+      '--outbox-limit',
+      '50',
     ])
     expect(parsed).toEqual({
       help: false,
@@ -68,7 +107,11 @@ describe('parseCliArgs', () => {
     const out: string[] = []
     const err: string[] = []
     const codes: number[] = []
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), exit: (c: number) => void codes.push(c) }
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      exit: (c: number) => void codes.push(c),
+    }
     await runCli(['--port', 'x'], io)
     expect(codes).toEqual([2])
     expect(err.join('\n')).toMatch(/--port must be an integer[\s\S]*Usage: ssks-emulator/)
@@ -80,10 +123,22 @@ describe('parseCliArgs', () => {
 describe('ssks-emulator process', () => {
   it('prints its URL and credentials, serves the protocol, prints sent challenges, stops on SIGTERM', async () => {
     // tsx's own bin (not npx) so the signal reaches the process that owns the server.
-    const child = spawn(resolve(repo, 'node_modules/.bin/tsx'), ['src/emulator/cli.ts', '--port', '0', '--app-id', 'c6a1b2c3-0d4e-4f50-9a6b-7c8d9e0f1a2b', '--api-key', 'cli-key'], {
-      cwd: repo,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      resolve(repo, 'node_modules/.bin/tsx'),
+      [
+        'src/emulator/cli.ts',
+        '--port',
+        '0',
+        '--app-id',
+        'c6a1b2c3-0d4e-4f50-9a6b-7c8d9e0f1a2b',
+        '--api-key',
+        'cli-key',
+      ],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -91,15 +146,24 @@ describe('ssks-emulator process', () => {
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
     try {
       // The banner's last line: the lines before it may arrive in separate chunks.
-      await waitFor(() => (stdout.includes('outbox: ') ? true : undefined), () => `${stdout}${stderr}`)
-      const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], () => `${stdout}${stderr}`)
+      await waitFor(
+        () => (stdout.includes('outbox: ') ? true : undefined),
+        () => `${stdout}${stderr}`,
+      )
+      const url = await waitFor(
+        () => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1],
+        () => `${stdout}${stderr}`,
+      )
       expect(stdout).toContain('appId:  c6a1b2c3-0d4e-4f50-9a6b-7c8d9e0f1a2b')
       expect(stdout).toContain('apiKey: cli-key')
 
       const ssks = emulatorClient({ url, appId: 'c6a1b2c3-0d4e-4f50-9a6b-7c8d9e0f1a2b', apiKey: 'cli-key' })
       const started = await ssks.startSession('cli-user', email('cli@example.com'), { force_auth: true })
       expect(started.challenge).toBeDefined()
-      await waitFor(() => stdout.includes(started.challenge!) || undefined, () => stdout)
+      await waitFor(
+        () => stdout.includes(started.challenge!) || undefined,
+        () => stdout,
+      )
       expect(stdout).toMatch(new RegExp(`challenge ${started.challenge} sent by email to cli@example.com`))
     } finally {
       child.kill('SIGTERM')

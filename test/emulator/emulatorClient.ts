@@ -43,17 +43,30 @@ export function emulatorClient(target: EmulatorTarget) {
     challengeSend: (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
       call(at(PATHS.challengeSend), {
         method: 'POST',
-        headers: { [HEADERS.appId]: target.appId, [HEADERS.apiKey]: target.apiKey, 'Content-Type': 'application/json', ...headers },
+        headers: {
+          [HEADERS.appId]: target.appId,
+          [HEADERS.apiKey]: target.apiKey,
+          'Content-Type': 'application/json',
+          ...headers,
+        },
         body: JSON.stringify(body),
       }),
     validate: (session: string | undefined, body: Record<string, unknown>, headers?: Record<string, string>) =>
-      call(at(PATHS.challengeValidate), { method: 'POST', headers: frontHeaders(session, headers), body: JSON.stringify(body) }),
+      call(at(PATHS.challengeValidate), {
+        method: 'POST',
+        headers: frontHeaders(session, headers),
+        body: JSON.stringify(body),
+      }),
     push: (session: string | undefined, body: Record<string, unknown>, headers?: Record<string, string>) =>
       call(at(PATHS.push), { method: 'POST', headers: frontHeaders(session, headers), body: JSON.stringify(body) }),
     search: (session: string | undefined, headers?: Record<string, string>) =>
       call(at(PATHS.search), { method: 'POST', headers: frontHeaders(session, headers) }),
     factorToken: (session: string | undefined, body: Record<string, unknown>, headers?: Record<string, string>) =>
-      call(at(PATHS.getFactorToken), { method: 'POST', headers: frontHeaders(session, headers), body: JSON.stringify(body) }),
+      call(at(PATHS.getFactorToken), {
+        method: 'POST',
+        headers: frontHeaders(session, headers),
+        body: JSON.stringify(body),
+      }),
     outbox: async () => (await call(at('/__dev/outbox'))).body as Array<{ sessionId: string; challenge: string }>,
 
     /** challenge_send with create_user, returning the session and (when sent) its challenge from the outbox. */
@@ -61,13 +74,20 @@ export function emulatorClient(target: EmulatorTarget) {
       const sent = await client.challengeSend({ user_id: userId, auth_factor: authFactor, create_user: true, ...extra })
       if (sent.status !== 200) throw new Error(`challenge_send answered ${sent.status} ${JSON.stringify(sent.body)}`)
       const entry = (await client.outbox()).find((e) => e.sessionId === sent.body.session_id)
-      return { sessionId: sent.body.session_id as string, mustAuthenticate: sent.body.must_authenticate as boolean, challenge: entry?.challenge }
+      return {
+        sessionId: sent.body.session_id as string,
+        mustAuthenticate: sent.body.must_authenticate as boolean,
+        challenge: entry?.challenge,
+      }
     },
 
     /** A validated session for a user whose identity is already stored (or with force_auth). */
     async validatedSession(userId: string, authFactor: AuthFactor, extra: Record<string, unknown> = {}) {
       const started = await client.startSession(userId, authFactor, { force_auth: true, ...extra })
-      const validated = await client.validate(started.sessionId, { challenge: started.challenge, auth_factor: authFactor })
+      const validated = await client.validate(started.sessionId, {
+        challenge: started.challenge,
+        auth_factor: authFactor,
+      })
       if (validated.status !== 200) throw new Error(`validate answered ${validated.status}`)
       return validated.body.new_id as string
     },

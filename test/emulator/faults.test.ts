@@ -82,15 +82,31 @@ describe('over HTTP', () => {
     expect((await ssks.search('whatever')).status).toBe(504)
     expect((await ssks.search('whatever')).status).toBe(404)
 
-    await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ kind: 'drop' }) })
-    expect((await call(new URL('/__dev/faults', emulator.url).href, { method: 'DELETE', headers: JSON_BODY })).status).toBe(204)
+    await call(new URL('/__dev/faults', emulator.url).href, {
+      method: 'POST',
+      headers: JSON_BODY,
+      body: JSON.stringify({ kind: 'drop' }),
+    })
+    expect(
+      (await call(new URL('/__dev/faults', emulator.url).href, { method: 'DELETE', headers: JSON_BODY })).status,
+    ).toBe(204)
     expect(emulator.faults.list()).toEqual([])
     expect((await ssks.search('whatever')).status).toBe(404)
   })
 
   it('refuses a malformed fault with 400 naming the field', async () => {
-    for (const fault of [{ kind: 'explode' }, { kind: 'status', status: 99 }, { kind: 'drop', endpoint: 'nope' }, { kind: 'latency', nth: 0 }, []]) {
-      const answer = await call(new URL('/__dev/faults', emulator.url).href, { method: 'POST', headers: JSON_BODY, body: JSON.stringify(fault) })
+    for (const fault of [
+      { kind: 'explode' },
+      { kind: 'status', status: 99 },
+      { kind: 'drop', endpoint: 'nope' },
+      { kind: 'latency', nth: 0 },
+      [],
+    ]) {
+      const answer = await call(new URL('/__dev/faults', emulator.url).href, {
+        method: 'POST',
+        headers: JSON_BODY,
+        body: JSON.stringify(fault),
+      })
       expect(answer.status).toBe(400)
       expect(answer.body.detail).toMatch(/fault|dictionary/)
     }

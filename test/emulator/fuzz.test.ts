@@ -17,32 +17,37 @@ const paths = fc.oneof(
 const methods = fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS')
 
 const authFactors = fc.oneof(
-  fc.record({ type: fc.constantFrom('EM', 'SMS', 'em', 'X'), value: fc.oneof(fc.string(), fc.emailAddress(), fc.integer()) }, { requiredKeys: [] }),
+  fc.record(
+    { type: fc.constantFrom('EM', 'SMS', 'em', 'X'), value: fc.oneof(fc.string(), fc.emailAddress(), fc.integer()) },
+    { requiredKeys: [] },
+  ),
   fc.anything(),
 )
 /** Bodies shaped like SSKS bodies with wrong or odd values, plus anything JSON, plus raw text. */
 const jsonBodies = fc.oneof(
-  fc.record(
-    {
-      user_id: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()),
-      auth_factor: authFactors,
-      create_user: fc.oneof(fc.boolean(), fc.anything()),
-      force_auth: fc.oneof(fc.boolean(), fc.anything()),
-      fake_otp: fc.oneof(fc.boolean(), fc.anything()),
-      email: fc.oneof(fc.string(), fc.anything()),
-      challenge: fc.oneof(fc.string({ minLength: 8, maxLength: 8 }), fc.anything()),
-      data_b64: fc.oneof(fc.base64String(), fc.anything()),
-      auth_factor_type: fc.oneof(fc.constantFrom('EM', 'SMS'), fc.anything()),
-      auth_factor_value: fc.oneof(fc.string(), fc.anything()),
-      advanceMs: fc.oneof(fc.double(), fc.anything()),
-      kind: fc.oneof(fc.constantFrom('latency', 'status'), fc.anything()),
-      endpoint: fc.anything(),
-      status: fc.anything(),
-      ['__proto__' as string]: fc.anything(),
-      toString: fc.anything(),
-    },
-    { requiredKeys: [] },
-  ).map((value) => JSON.stringify(value)),
+  fc
+    .record(
+      {
+        user_id: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()),
+        auth_factor: authFactors,
+        create_user: fc.oneof(fc.boolean(), fc.anything()),
+        force_auth: fc.oneof(fc.boolean(), fc.anything()),
+        fake_otp: fc.oneof(fc.boolean(), fc.anything()),
+        email: fc.oneof(fc.string(), fc.anything()),
+        challenge: fc.oneof(fc.string({ minLength: 8, maxLength: 8 }), fc.anything()),
+        data_b64: fc.oneof(fc.base64String(), fc.anything()),
+        auth_factor_type: fc.oneof(fc.constantFrom('EM', 'SMS'), fc.anything()),
+        auth_factor_value: fc.oneof(fc.string(), fc.anything()),
+        advanceMs: fc.oneof(fc.double(), fc.anything()),
+        kind: fc.oneof(fc.constantFrom('latency', 'status'), fc.anything()),
+        endpoint: fc.anything(),
+        status: fc.anything(),
+        ['__proto__' as string]: fc.anything(),
+        toString: fc.anything(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
   fc.jsonValue().map((value) => JSON.stringify(value)),
   fc.string(),
   fc.string({ unit: 'binary' }),
@@ -59,7 +64,10 @@ const headerSets = (appId: string, apiKey: string) =>
       [HEADERS.apiKey]: fc.oneof(fc.constant(apiKey), headerValue),
       [HEADERS.session]: headerValue,
       [HEADERS.version]: headerValue,
-      'Content-Type': fc.oneof(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', ''), headerValue),
+      'Content-Type': fc.oneof(
+        fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', ''),
+        headerValue,
+      ),
       'Content-Length-Ish': headerValue,
       'Access-Control-Request-Headers': headerValue,
       Origin: headerValue,
@@ -121,14 +129,22 @@ describe('fuzz over HTTP', () => {
     const ssks = emulatorClient(emulator)
     const validated = await ssks.validatedSession('fuzz-user', email())
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(PATHS.challengeValidate, PATHS.push, PATHS.search, PATHS.getFactorToken), jsonBodies, async (path, body) => {
-        const response = await fetch(new URL(path, emulator.url), {
-          method: 'POST',
-          headers: { [HEADERS.appId]: emulator.appId, [HEADERS.session]: validated, 'Content-Type': 'application/json' },
-          body,
-        })
-        await expectWellFormed(response)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(PATHS.challengeValidate, PATHS.push, PATHS.search, PATHS.getFactorToken),
+        jsonBodies,
+        async (path, body) => {
+          const response = await fetch(new URL(path, emulator.url), {
+            method: 'POST',
+            headers: {
+              [HEADERS.appId]: emulator.appId,
+              [HEADERS.session]: validated,
+              'Content-Type': 'application/json',
+            },
+            body,
+          })
+          await expectWellFormed(response)
+        },
+      ),
       { numRuns: 200 },
     )
     const after = await ssks.challengeSend({ user_id: 'still-alive', auth_factor: email(), create_user: true })

@@ -64,7 +64,14 @@ describe('CORS', () => {
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
       expect(response.headers.get('access-control-allow-methods')).toContain('POST')
       const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase()
-      for (const header of ['content-type', 'x-seald-appid', 'x-seald-apikey', 'x-seald-session', 'x-seald-version', 'traceparent']) {
+      for (const header of [
+        'content-type',
+        'x-seald-appid',
+        'x-seald-apikey',
+        'x-seald-session',
+        'x-seald-version',
+        'traceparent',
+      ]) {
         expect(allowed).toContain(header)
       }
       expect(response.headers.get('access-control-allow-credentials')).toBeNull()
@@ -73,7 +80,10 @@ describe('CORS', () => {
     expect(dev.status).toBe(204)
     expect(dev.headers.get('access-control-allow-methods')).toContain('GET')
     // A preflight is not an SSKS call: no side effects, and a bad header name is not echoed.
-    const odd = await fetch(at(PATHS.push), { method: 'OPTIONS', headers: { 'Access-Control-Request-Headers': 'x-ok, bad header(' } })
+    const odd = await fetch(at(PATHS.push), {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Headers': 'x-ok, bad header(' },
+    })
     expect(odd.headers.get('access-control-allow-headers')).toContain('x-ok')
     expect(odd.headers.get('access-control-allow-headers')).not.toContain('bad header')
   })
@@ -96,7 +106,11 @@ describe('CORS', () => {
     expect(read.headers.get('access-control-allow-origin')).toBeNull()
     // A "simple" cross-site POST (no preflight) is refused too, before it can act.
     const before = await (await fetch(at('/__dev/faults'))).json()
-    const write = await fetch(at('/__dev/faults'), { method: 'POST', headers: { ...evil, 'Content-Type': 'text/plain' }, body: '{"endpoint":"push","kind":"status","status":500}' })
+    const write = await fetch(at('/__dev/faults'), {
+      method: 'POST',
+      headers: { ...evil, 'Content-Type': 'text/plain' },
+      body: '{"endpoint":"push","kind":"status","status":500}',
+    })
     expect(write.status).toBe(403)
     expect(await (await fetch(at('/__dev/faults'))).json()).toEqual(before)
     const preflight = await fetch(at('/__dev/reset'), { method: 'OPTIONS', headers: evil })
@@ -138,7 +152,14 @@ describe('bodies', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
         at(PATHS.push),
-        { method: 'POST', headers: { 'X-SEALD-APPID': emulator.appId, 'X-SEALD-SESSION': started.sessionId, 'Content-Type': 'application/json' } },
+        {
+          method: 'POST',
+          headers: {
+            'X-SEALD-APPID': emulator.appId,
+            'X-SEALD-SESSION': started.sessionId,
+            'Content-Type': 'application/json',
+          },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
@@ -173,7 +194,11 @@ describe('bodies', () => {
   ])('answers 400 with a detail to %s', async (_, body, detail) => {
     const answer = await call(at(PATHS.challengeSend), {
       method: 'POST',
-      headers: { 'X-SEALD-APPID': emulator.appId, 'X-SEALD-APIKEY': emulator.apiKey, 'Content-Type': 'application/json' },
+      headers: {
+        'X-SEALD-APPID': emulator.appId,
+        'X-SEALD-APIKEY': emulator.apiKey,
+        'Content-Type': 'application/json',
+      },
       body,
     })
     expect(answer.status).toBe(400)
@@ -190,7 +215,10 @@ describe('bodies', () => {
   })
 
   it('reads the JSON whatever the Content-Type says', async () => {
-    const answer = await ssks.challengeSend({ user_id: 'ct', auth_factor: email(), create_user: true }, { 'Content-Type': 'text/plain;charset=latin1' })
+    const answer = await ssks.challengeSend(
+      { user_id: 'ct', auth_factor: email(), create_user: true },
+      { 'Content-Type': 'text/plain;charset=latin1' },
+    )
     expect(answer.status).toBe(200)
   })
 })
@@ -214,7 +242,11 @@ describe('routes and headers', () => {
 
   it('tolerates extra and odd headers (Go client headers, duplicates, long values)', async () => {
     const validated = await ssks.validatedSession('hdr', email())
-    const answer = await ssks.search(validated, { Accept: 'application/json', 'X-HDR-Method': 'HDR', 'X-Extra': 'x'.repeat(8000) })
+    const answer = await ssks.search(validated, {
+      Accept: 'application/json',
+      'X-HDR-Method': 'HDR',
+      'X-Extra': 'x'.repeat(8000),
+    })
     expect(answer).toMatchObject({ status: 404, body: { model: 'TMRKey' } })
     const longSession = await ssks.search('s'.repeat(8000))
     expect(longSession.status).toBe(404)

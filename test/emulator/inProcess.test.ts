@@ -11,16 +11,30 @@ const BASE = 'http://localhost:4100'
 
 function inProcessClient(emulator: Emulator) {
   const post = (path: string, headers: Record<string, string>, body?: unknown) =>
-    emulator.fetch(new Request(BASE + path, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) }))
-  const front = (session: string) => ({ [HEADERS.appId]: emulator.appId, [HEADERS.session]: session, 'Content-Type': 'application/json' })
+    emulator.fetch(
+      new Request(BASE + path, {
+        method: 'POST',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
+  const front = (session: string) => ({
+    [HEADERS.appId]: emulator.appId,
+    [HEADERS.session]: session,
+    'Content-Type': 'application/json',
+  })
   return {
     send: (userId: string, extra: Record<string, unknown> = {}) =>
-      post(PATHS.challengeSend, { [HEADERS.appId]: emulator.appId, [HEADERS.apiKey]: emulator.apiKey }, {
-        user_id: userId,
-        auth_factor: { type: 'SMS', value: '+33600000001' },
-        create_user: true,
-        ...extra,
-      }),
+      post(
+        PATHS.challengeSend,
+        { [HEADERS.appId]: emulator.appId, [HEADERS.apiKey]: emulator.apiKey },
+        {
+          user_id: userId,
+          auth_factor: { type: 'SMS', value: '+33600000001' },
+          create_user: true,
+          ...extra,
+        },
+      ),
     validate: (session: string, challenge: string) => post(PATHS.challengeValidate, front(session), { challenge }),
     push: (session: string, data_b64: string) => post(PATHS.push, front(session), { data_b64 }),
     search: (session: string) => post(PATHS.search, front(session)),
@@ -38,7 +52,11 @@ describe('createEmulator (in-process)', () => {
     const second = await (await ssks.send('ana')).json()
     expect(second.must_authenticate).toBe(true)
     const [sent] = emulator.outbox()
-    expect(sent).toMatchObject({ sessionId: second.session_id, userId: 'ana', authFactor: { type: 'SMS', value: '+33600000001' } })
+    expect(sent).toMatchObject({
+      sessionId: second.session_id,
+      userId: 'ana',
+      authFactor: { type: 'SMS', value: '+33600000001' },
+    })
     const { new_id } = await (await ssks.validate(second.session_id, sent!.challenge)).json()
     expect(await (await ssks.search(new_id)).json()).toEqual({ data_b64: 'aWQ=', authenticated: false })
   })
@@ -71,7 +89,8 @@ describe('createEmulator (in-process)', () => {
       { method: 'POST', path: PATHS.push, status: 200, session: new_id.slice(0, 8) },
     ])
     const text = JSON.stringify(log)
-    for (const secret of ['aaaaaaaa', 'U0VDUkVUREFUQQ==', session_id, new_id, '+33600000001']) expect(text).not.toContain(secret)
+    for (const secret of ['aaaaaaaa', 'U0VDUkVUREFUQQ==', session_id, new_id, '+33600000001'])
+      expect(text).not.toContain(secret)
     const overHttp = await (await emulator.fetch(new Request(`${BASE}/__dev/requests`))).json()
     expect(overHttp).toEqual(log)
   })
@@ -91,7 +110,13 @@ describe('createEmulator (in-process)', () => {
     expect((await ssks.validate(session_id, 'abcdefgh')).status).toBe(404)
 
     await ssks.send('cy', { force_auth: true })
-    expect((await emulator.fetch(new Request(`${BASE}/__dev/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }))).status).toBe(204)
+    expect(
+      (
+        await emulator.fetch(
+          new Request(`${BASE}/__dev/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }),
+        )
+      ).status,
+    ).toBe(204)
     expect(emulator.outbox()).toEqual([])
     const unknownUser = await ssks.send('cy', { create_user: false })
     expect(unknownUser.status).toBe(404)

@@ -40,7 +40,9 @@ describe('dataFile', () => {
     data.running = await startEmulator({ dataFile, apiKey: 'explicit-key' })
     expect(data.running.apiKey).toBe('explicit-key')
     expect(JSON.parse(readFileSync(dataFile, 'utf8')).apiKey).toBe('explicit-key')
-    expect((await emulatorClient(data.running).challengeSend({ user_id: 'bob', auth_factor: email() })).status).toBe(200)
+    expect((await emulatorClient(data.running).challengeSend({ user_id: 'bob', auth_factor: email() })).status).toBe(
+      200,
+    )
   })
 
   it('has every answered change on disk (snapshot + journal), and leaves no temporary file behind', async () => {
@@ -56,7 +58,9 @@ describe('dataFile', () => {
     }
     expect(JSON.parse(readFileSync(dataFile, 'utf8')).version).toBe(1)
     expect(readdirSync(data.dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
-    expect(readdirSync(data.dir).every((name) => name === 'ssks.json' || /^ssks\.json\.\d+\.journal$/.test(name))).toBe(true)
+    expect(readdirSync(data.dir).every((name) => name === 'ssks.json' || /^ssks\.json\.\d+\.journal$/.test(name))).toBe(
+      true,
+    )
   })
 
   it('keeps the file readable by its owner only (it holds the API key, pending codes and blobs)', async () => {
@@ -64,7 +68,8 @@ describe('dataFile', () => {
     data.running = await startEmulator({ dataFile })
     await emulatorClient(data.running).startSession('alice', email())
     expect(statSync(dataFile).mode & 0o777).toBe(0o600)
-    for (const name of readdirSync(data.dir)) expect([name, statSync(join(data.dir, name)).mode & 0o777]).toEqual([name, 0o600])
+    for (const name of readdirSync(data.dir))
+      expect([name, statSync(join(data.dir, name)).mode & 0o777]).toEqual([name, 0o600])
   })
 
   it('saves a reset', async () => {
@@ -72,7 +77,10 @@ describe('dataFile', () => {
     data.running = await startEmulator({ dataFile })
     await emulatorClient(data.running).startSession('carol', email())
     // Over HTTP, so the answer waits for the reset to be on disk.
-    const reset = await fetch(new URL('/__dev/reset', data.running.url), { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+    const reset = await fetch(new URL('/__dev/reset', data.running.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(reset.status).toBe(204)
     expect(createFileStorage(dataFile).load()!.users).toEqual([])
   })
@@ -87,7 +95,16 @@ describe('dataFile', () => {
     const dataFile = join(data.dir, 'shape.json')
     writeFileSync(
       dataFile,
-      JSON.stringify({ version: 1, appId: 'a', apiKey: 'k', users: [], tmrKeys: [{ id: 'x' }], sessions: [], smsSent: 0, outbox: [] }),
+      JSON.stringify({
+        version: 1,
+        appId: 'a',
+        apiKey: 'k',
+        users: [],
+        tmrKeys: [{ id: 'x' }],
+        sessions: [],
+        smsSent: 0,
+        outbox: [],
+      }),
     )
     await expect(startEmulator({ dataFile })).rejects.toThrow(/snapshot\.tmrKeys\[0\]\.userId/)
     writeFileSync(dataFile, JSON.stringify({ version: 2 }))

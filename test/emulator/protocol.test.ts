@@ -82,7 +82,13 @@ describe('challenge_send', () => {
 
   it('accepts the legacy `email` field as an EM factor, and template / template_id', async () => {
     const userId = uniqueUser()
-    const answer = await ssks.challengeSend({ user_id: userId, email: 'legacy@example.com', create_user: true, template: '<p>$$OTP$$</p>', template_id: '3f1c' })
+    const answer = await ssks.challengeSend({
+      user_id: userId,
+      email: 'legacy@example.com',
+      create_user: true,
+      template: '<p>$$OTP$$</p>',
+      template_id: '3f1c',
+    })
     expect(answer.status).toBe(200)
     const pushed = await ssks.push(answer.body.session_id, { data_b64: 'bGVnYWN5' })
     expect(pushed.status).toBe(200)
@@ -99,7 +105,10 @@ describe('challenge_send', () => {
     expect(second.body.must_authenticate).toBe(true)
     const otherFactor = await ssks.challengeSend({ user_id: userId, auth_factor: email('other@example.com') })
     expect(otherFactor.body.must_authenticate).toBe(false)
-    const sameValueOtherType = await ssks.challengeSend({ user_id: userId, auth_factor: { type: 'SMS', value: 'alice@example.com' } })
+    const sameValueOtherType = await ssks.challengeSend({
+      user_id: userId,
+      auth_factor: { type: 'SMS', value: 'alice@example.com' },
+    })
     expect(sameValueOtherType.body.must_authenticate).toBe(false)
   })
 
@@ -112,8 +121,12 @@ describe('challenge_send', () => {
 
     const sms = await ssks.startSession(userId, phone('+33611111111'))
     await ssks.push(sms.sessionId, { data_b64: 'AAAA' })
-    expect((await ssks.challengeSend({ user_id: userId, auth_factor: phone('  +33611111111 ') })).body.must_authenticate).toBe(true)
-    expect((await ssks.challengeSend({ user_id: userId, auth_factor: phone('+33 611111111') })).body.must_authenticate).toBe(false)
+    expect(
+      (await ssks.challengeSend({ user_id: userId, auth_factor: phone('  +33611111111 ') })).body.must_authenticate,
+    ).toBe(true)
+    expect(
+      (await ssks.challengeSend({ user_id: userId, auth_factor: phone('+33 611111111') })).body.must_authenticate,
+    ).toBe(false)
   })
 
   it('forces a challenge with force_auth, sends it to the outbox and prints it', async () => {
@@ -148,7 +161,8 @@ describe('challenge_send', () => {
 
   it('draws challenges from the alphabet, differently each time', async () => {
     const challenges = new Set<string>()
-    for (let i = 0; i < 20; i++) challenges.add((await ssks.startSession(uniqueUser(), email(), { force_auth: true })).challenge!)
+    for (let i = 0; i < 20; i++)
+      challenges.add((await ssks.startSession(uniqueUser(), email(), { force_auth: true })).challenge!)
     expect(challenges.size).toBe(20)
     for (const challenge of challenges) expect(challenge).toMatch(CHALLENGE_PATTERN)
   })
@@ -171,7 +185,12 @@ describe('challenge_send options', () => {
     const production = await startEmulator({ fakeOtp: false })
     const always = await startEmulator({ fakeOtp: 'always' })
     try {
-      const refused = await emulatorClient(production).challengeSend({ user_id: 'u', auth_factor: email(), create_user: true, fake_otp: true })
+      const refused = await emulatorClient(production).challengeSend({
+        user_id: 'u',
+        auth_factor: email(),
+        create_user: true,
+        fake_otp: true,
+      })
       expect(refused.status).toBe(400)
       expect(refused.body.detail).toMatch(/fake_otp/)
       const started = await emulatorClient(always).startSession('u', email(), { force_auth: true })
@@ -189,9 +208,19 @@ describe('challenge_send options', () => {
       // No SMS is sent when no challenge is needed: that does not use the quota.
       expect((await client.startSession('u1', phone())).mustAuthenticate).toBe(false)
       expect((await client.startSession('u1', phone(), { force_auth: true })).mustAuthenticate).toBe(true)
-      const over = await client.challengeSend({ user_id: 'u2', auth_factor: phone(), create_user: true, force_auth: true })
+      const over = await client.challengeSend({
+        user_id: 'u2',
+        auth_factor: phone(),
+        create_user: true,
+        force_auth: true,
+      })
       expect(over).toMatchObject({ status: 406, body: { detail: 'SMSQuotaFailed' } })
-      const mail = await client.challengeSend({ user_id: 'u2', auth_factor: email(), create_user: true, force_auth: true })
+      const mail = await client.challengeSend({
+        user_id: 'u2',
+        auth_factor: email(),
+        create_user: true,
+        force_auth: true,
+      })
       expect(mail.status).toBe(200)
     } finally {
       await quota.close()
@@ -226,7 +255,10 @@ describe('challenge_validate', () => {
 
   it('answers 403 when the auth factor is not the session one', async () => {
     const started = await ssks.startSession(uniqueUser(), email(), { force_auth: true })
-    const answer = await ssks.validate(started.sessionId, { challenge: started.challenge, auth_factor: email('mallory@example.com') })
+    const answer = await ssks.validate(started.sessionId, {
+      challenge: started.challenge,
+      auth_factor: email('mallory@example.com'),
+    })
     expect(answer).toMatchObject({ status: 403, body: { detail: 'Incorrect authentication credentials.' } })
   })
 
@@ -244,7 +276,11 @@ describe('challenge_validate', () => {
 
   it('checks X-SEALD-APPID on front-end calls (403)', async () => {
     const started = await ssks.startSession(uniqueUser(), email(), { force_auth: true })
-    const wrongApp = await ssks.validate(started.sessionId, { challenge: started.challenge }, { 'X-SEALD-APPID': 'someone-else' })
+    const wrongApp = await ssks.validate(
+      started.sessionId,
+      { challenge: started.challenge },
+      { 'X-SEALD-APPID': 'someone-else' },
+    )
     expect(wrongApp).toMatchObject({ status: 403, body: { detail: 'Incorrect authentication credentials.' } })
   })
 })
@@ -339,7 +375,10 @@ describe('get_factor_token', () => {
     const validated = await ssks.validatedSession(userId, email())
     const tokens: string[] = []
     for (let i = 0; i < 2; i++) {
-      const answer = await ssks.factorToken(validated, { auth_factor_type: 'EM', auth_factor_value: 'alice@example.com' })
+      const answer = await ssks.factorToken(validated, {
+        auth_factor_type: 'EM',
+        auth_factor_value: 'alice@example.com',
+      })
       expect(answer.status).toBe(200)
       expect(Object.keys(answer.body)).toEqual(['factor_token'])
       tokens.push(answer.body.factor_token)
@@ -361,7 +400,9 @@ describe('get_factor_token', () => {
     expect((await ssks.factorToken(started.sessionId, body)).status).toBe(403)
     expect((await ssks.factorToken('nope', body)).status).toBe(404)
     const validated = await ssks.validatedSession(uniqueUser(), email())
-    expect((await ssks.factorToken(validated, { auth_factor_type: 'SMS', auth_factor_value: '+33600000000' })).status).toBe(403)
+    expect(
+      (await ssks.factorToken(validated, { auth_factor_type: 'SMS', auth_factor_value: '+33600000000' })).status,
+    ).toBe(403)
     expect((await ssks.factorToken(validated, { auth_factor: email() })).status).toBe(400)
     expect((await ssks.factorToken(validated, { auth_factor_type: 'EM' })).status).toBe(400)
   })

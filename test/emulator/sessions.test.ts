@@ -44,7 +44,8 @@ describe('the official plugin flows', () => {
 
     // B. save with challenge (first save for another factor, forced)
     const b = await ssks.startSession('alice', email('alice@work.example'), { force_auth: true })
-    const bId = (await ssks.validate(b.sessionId, { challenge: b.challenge, auth_factor: email('alice@work.example') })).body.new_id
+    const bId = (await ssks.validate(b.sessionId, { challenge: b.challenge, auth_factor: email('alice@work.example') }))
+      .body.new_id
     expect((await ssks.push(bId, { data_b64: 'Yg==' })).status).toBe(200)
     expect((await ssks.search(bId)).body).toEqual({ data_b64: 'Yg==', authenticated: true })
   })
@@ -56,7 +57,9 @@ describe('the official plugin flows', () => {
     expect((await ssks.search(id)).body.data_b64).toBe('1')
     expect((await ssks.push(id, { data_b64: '2' })).status).toBe(200)
     expect((await ssks.search(id)).body.data_b64).toBe('2')
-    expect((await ssks.factorToken(id, { auth_factor_type: 'EM', auth_factor_value: 'alice@example.com' })).status).toBe(200)
+    expect(
+      (await ssks.factorToken(id, { auth_factor_type: 'EM', auth_factor_value: 'alice@example.com' })).status,
+    ).toBe(200)
   })
 })
 
@@ -89,7 +92,15 @@ describe('challenge expiry (6 h, injected clock)', () => {
     expect(moved.body.now).toBeGreaterThanOrEqual(before + CHALLENGE_VALIDITY_MS + 1)
     expect(moved.body.now).toBeLessThanOrEqual(emulator.clock.now())
     expect((await ssks.validate(viaHttp.sessionId, { challenge: viaHttp.challenge })).status).toBe(403)
-    expect((await call(new URL('/__dev/clock', emulator.url).href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"advanceMs":-1}' })).status).toBe(400)
+    expect(
+      (
+        await call(new URL('/__dev/clock', emulator.url).href, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"advanceMs":-1}',
+        })
+      ).status,
+    ).toBe(400)
   })
 })
 
@@ -152,7 +163,11 @@ describe('one session chain per user', () => {
   it('does not end sessions when challenge_send is refused', async () => {
     const { ssks } = await start({ smsQuota: 0 })
     const old = await ssks.startSession('leo', email(), { force_auth: true })
-    const refused = await ssks.challengeSend({ user_id: 'leo', auth_factor: { type: 'SMS', value: '+33611111111' }, force_auth: true })
+    const refused = await ssks.challengeSend({
+      user_id: 'leo',
+      auth_factor: { type: 'SMS', value: '+33611111111' },
+      force_auth: true,
+    })
     expect(refused.status).toBe(406)
     expect((await ssks.validate(old.sessionId, { challenge: old.challenge })).status).toBe(200)
   })

@@ -30,7 +30,11 @@ beforeAll(async () => {
   buildOutput = (await run(appBin('next-app', 'next'), ['build'], { cwd, env })).output
   const port = await freePort()
   appURL = `http://127.0.0.1:${port}/`
-  app = await startProcess(appBin('next-app', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd, env, ready: /Ready|started server/i })
+  app = await startProcess(appBin('next-app', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
+    env,
+    ready: /Ready|started server/i,
+  })
   await waitForHTTP(appURL)
 }, 300_000)
 

@@ -15,9 +15,17 @@ type Resolution = 'bundler' | 'node16' | 'nodenext'
 const ALL: Resolution[] = ['bundler', 'node16', 'nodenext']
 
 const checks: Array<{ app: ExampleApp; files: string[]; resolutions: Resolution[] }> = [
-  { app: 'next-app', files: ['app/ssks.ts', 'app/RestoreScreen.tsx', 'app/BackupScreen.tsx', 'app/api/ssks-session/route.ts'], resolutions: ['bundler'] },
+  {
+    app: 'next-app',
+    files: ['app/ssks.ts', 'app/RestoreScreen.tsx', 'app/BackupScreen.tsx', 'app/api/ssks-session/route.ts'],
+    resolutions: ['bundler'],
+  },
   { app: 'next-app', files: ['app/api/ssks-session/route.ts'], resolutions: ['node16', 'nodenext'] },
-  { app: 'vite-app', files: ['src/ssks.ts', 'src/KeysScreen.tsx', 'src/App.tsx', 'vite.config.ts'], resolutions: ['bundler'] },
+  {
+    app: 'vite-app',
+    files: ['src/ssks.ts', 'src/KeysScreen.tsx', 'src/App.tsx', 'vite.config.ts'],
+    resolutions: ['bundler'],
+  },
   { app: 'express-backend', files: ['src/server.ts', 'src/nodeServer.ts', 'src/ssksSession.ts'], resolutions: ALL },
   { app: 'tester', files: ['restoreOnNewDevice.test.tsx', 'vitest.config.ts'], resolutions: ALL },
 ]
@@ -38,7 +46,12 @@ describe('README code type-checks in the example apps (installed tarball)', () =
         const module = resolution === 'bundler' ? 'esnext' : resolution
         writeFileSync(
           join(cwd, config),
-          JSON.stringify({ extends: './tsconfig.json', compilerOptions: { module, moduleResolution: resolution, noEmit: true, incremental: false, plugins: [] }, include: files, files: [] }),
+          JSON.stringify({
+            extends: './tsconfig.json',
+            compilerOptions: { module, moduleResolution: resolution, noEmit: true, incremental: false, plugins: [] },
+            include: files,
+            files: [],
+          }),
         )
         try {
           // Both compilers at once: each is mostly waiting on one core for its own program.

@@ -41,11 +41,15 @@ async function startStack(script: 'server.js' | 'nodeServer.js'): Promise<string
   })
   running.push(backend)
   const port = await freePort()
-  const preview = await startProcess(appBin('vite-app', 'vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: viteDir,
-    env: { API_URL: `http://127.0.0.1:${backendPort}` },
-    ready: /(http:\/\/127\.0\.0\.1:\d+\/)/,
-  })
+  const preview = await startProcess(
+    appBin('vite-app', 'vite'),
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: viteDir,
+      env: { API_URL: `http://127.0.0.1:${backendPort}` },
+      ready: /(http:\/\/127\.0\.0\.1:\d+\/)/,
+    },
+  )
   running.push(preview)
   await waitForHTTP(preview.ready)
   return preview.ready
@@ -54,7 +58,10 @@ async function startStack(script: 'server.js' | 'nodeServer.js'): Promise<string
 describe('examples/vite-app (vite build + vite preview) with examples/express-backend', () => {
   it('the browser bundle holds none of the server-only settings', () => {
     const assets = join(viteDir, 'dist', 'assets')
-    const bundle = readdirSync(assets).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(assets, name), 'utf8')).join('\n')
+    const bundle = readdirSync(assets)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(assets, name), 'utf8'))
+      .join('\n')
     expect(bundle).toContain(APP_ID) // public, inlined
     expect(bundle).not.toContain(API_KEY)
   })

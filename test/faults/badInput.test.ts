@@ -18,7 +18,13 @@ beforeAll(async () => {
 afterAll(() => emulator.close())
 
 const authFactor = { type: 'EM', value: 'alice@example.com' }
-const valid = { userId: 'alice', sessionId: 'd1b9f0f2-4b1e-4a59-9a43-0c7f3a7f1d11', authFactor, challenge: 'abcdefgh', twoManRuleKey: 'k' }
+const valid = {
+  userId: 'alice',
+  sessionId: 'd1b9f0f2-4b1e-4a59-9a43-0c7f3a7f1d11',
+  authFactor,
+  challenge: 'abcdefgh',
+  twoManRuleKey: 'k',
+}
 const raw = generateRawTwoManRuleKey()
 const without = (key: string) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))
 
@@ -45,7 +51,10 @@ const shared: Array<[string, Record<string, unknown>]> = [
   ['authFactor.value missing', { ...valid, authFactor: { type: 'SMS' } }],
   ['authFactor.value number', { ...valid, authFactor: { type: 'SMS', value: 33600000000 } }],
   ['authFactor.value 1025 chars', { ...valid, authFactor: { type: 'EM', value: 'x'.repeat(1025) } }],
-  ['authFactor.value astral, > 1024 UTF-16 units', { ...valid, authFactor: { type: 'EM', value: `${'a'.repeat(1000)}${'😀'.repeat(20)}` } }],
+  [
+    'authFactor.value astral, > 1024 UTF-16 units',
+    { ...valid, authFactor: { type: 'EM', value: `${'a'.repeat(1000)}${'😀'.repeat(20)}` } },
+  ],
   ['authFactor extra key', { ...valid, authFactor: { ...authFactor, extra: 1 } }],
   ['challenge upper-case', { ...valid, challenge: 'AAAAAAAA' }],
   ['challenge empty', { ...valid, challenge: '' }],
@@ -61,9 +70,15 @@ const shared: Array<[string, Record<string, unknown>]> = [
   ['twoManRuleKey empty', { ...valid, twoManRuleKey: '' }],
   ['twoManRuleKey number', { ...valid, twoManRuleKey: 1234 }],
   ['rawTwoManRuleKey too short', { ...without('twoManRuleKey'), rawTwoManRuleKey: raw.slice(1) }],
-  ['rawTwoManRuleKey base64url', { ...without('twoManRuleKey'), rawTwoManRuleKey: raw.replace(/[+/]/g, '-').replace(/^./, '_') }],
+  [
+    'rawTwoManRuleKey base64url',
+    { ...without('twoManRuleKey'), rawTwoManRuleKey: raw.replace(/[+/]/g, '-').replace(/^./, '_') },
+  ],
   ['rawTwoManRuleKey without padding', { ...without('twoManRuleKey'), rawTwoManRuleKey: raw.slice(0, 86) }],
-  ['rawTwoManRuleKey 65 bytes', { ...without('twoManRuleKey'), rawTwoManRuleKey: Buffer.alloc(65, 1).toString('base64') }],
+  [
+    'rawTwoManRuleKey 65 bytes',
+    { ...without('twoManRuleKey'), rawTwoManRuleKey: Buffer.alloc(65, 1).toString('base64') },
+  ],
 ]
 
 const saveOnly: Array<[string, Record<string, unknown>]> = [
@@ -74,7 +89,8 @@ const saveOnly: Array<[string, Record<string, unknown>]> = [
 
 // Joi prints the offending value of a failed pattern; ours does not (those values are secrets).
 // Ours also accepts any Uint8Array as `identity` (browsers have no Buffer) and says so.
-const comparable = (message: string) => message.replace(/ with value ".*?" fails/s, ' fails').replace('must be Buffer or Uint8Array', 'must be Buffer')
+const comparable = (message: string) =>
+  message.replace(/ with value ".*?" fails/s, ' fails').replace('must be Buffer or Uint8Array', 'must be Buffer')
 
 async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: string; path?: string }> {
   return promise.then(

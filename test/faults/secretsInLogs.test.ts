@@ -50,7 +50,9 @@ async function fullRun(keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey', userId: st
   const authFactor = { type: 'SMS' as const, value: '+33612345678' }
   const secret = keyKind === 'twoManRuleKey' ? generateTwoManRuleKey() : generateRawTwoManRuleKey()
   remember(keyKind, secret)
-  const key = (keyKind === 'twoManRuleKey' ? { twoManRuleKey: secret } : { rawTwoManRuleKey: secret }) satisfies IdentityKey
+  const key = (
+    keyKind === 'twoManRuleKey' ? { twoManRuleKey: secret } : { rawTwoManRuleKey: secret }
+  ) satisfies IdentityKey
   const via = { url: proxy.url, appId: emulator.appId }
   const options = { pluginOptions: { logger, retryDelayMs: 5 } }
 
@@ -66,9 +68,23 @@ async function fullRun(keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey', userId: st
   const device = await ourSdk(via, options)
   const s2 = await startSession(emulator, userId, authFactor)
   remember('challenge', s2.challenge!)
-  await expectFailure(device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: wrongChallenge(s2.challenge!), ...key }))
+  await expectFailure(
+    device.ssks2MR.retrieveIdentity({
+      userId,
+      sessionId: s2.sessionId,
+      authFactor,
+      challenge: wrongChallenge(s2.challenge!),
+      ...key,
+    }),
+  )
   emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
-  const retrieved = await device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge, ...key })
+  const retrieved = await device.ssks2MR.retrieveIdentity({
+    userId,
+    sessionId: s2.sessionId,
+    authFactor,
+    challenge: s2.challenge,
+    ...key,
+  })
   expect(retrieved.keysRenewed).toBe(true)
   remember('validated session id', retrieved.authenticatedSessionId)
   remember('renewed key material', device.cloudStandIn.account()!.keyMaterial)
@@ -80,8 +96,17 @@ async function fullRun(keyKind: 'twoManRuleKey' | 'rawTwoManRuleKey', userId: st
   // Wrong key on the next retrieval (HMAC mismatch), with a challenge from a new session.
   const s3 = await startSession(emulator, userId, authFactor)
   remember('challenge', s3.challenge!)
-  const wrongKey = keyKind === 'twoManRuleKey' ? { twoManRuleKey: `${secret}x` } : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
-  const wrong = await expectFailure((await ourSdk(via, options)).ssks2MR.retrieveIdentity({ userId, sessionId: s3.sessionId, authFactor, challenge: s3.challenge, ...wrongKey }))
+  const wrongKey =
+    keyKind === 'twoManRuleKey' ? { twoManRuleKey: `${secret}x` } : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
+  const wrong = await expectFailure(
+    (await ourSdk(via, options)).ssks2MR.retrieveIdentity({
+      userId,
+      sessionId: s3.sessionId,
+      authFactor,
+      challenge: s3.challenge,
+      ...wrongKey,
+    }),
+  )
   expect(wrong.code).toBe('WRONG_KEY')
 }
 
@@ -98,9 +123,15 @@ describe('no secret in logs, errors or URLs', () => {
     expect(lines.length).toBeGreaterThan(10)
     expect(lines.some((line) => line.startsWith('warn'))).toBe(true)
     expect(errors).toHaveLength(4)
-    expect([...secrets.values()]).toEqual(expect.arrayContaining(['data_b64', 'challenge', 'identity hex', 'factor token']))
+    expect([...secrets.values()]).toEqual(
+      expect.arrayContaining(['data_b64', 'challenge', 'identity hex', 'factor token']),
+    )
 
-    const haystacks = { logs: lines.join('\n'), errors: errors.join('\n'), urls: proxy.recorded.map((r) => r.path).join('\n') }
+    const haystacks = {
+      logs: lines.join('\n'),
+      errors: errors.join('\n'),
+      urls: proxy.recorded.map((r) => r.path).join('\n'),
+    }
     for (const [value, label] of secrets) {
       for (const [where, text] of Object.entries(haystacks)) {
         expect(text.includes(value), `${label} found in ${where}`).toBe(false)

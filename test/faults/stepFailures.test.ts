@@ -62,7 +62,13 @@ function abortAfterRenewKey(device: { renewKey: () => Promise<void> }): AbortSig
 async function storeBackup(userId: string, withoutChallenge = false) {
   const owner = await makeSdk('ours', emulator, { userId, pluginOptions })
   const session = await startSession(emulator, userId, authFactor, { forceAuth: !withoutChallenge })
-  await owner.ssks2MR.saveIdentity({ userId, sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+  await owner.ssks2MR.saveIdentity({
+    userId,
+    sessionId: session.sessionId,
+    authFactor,
+    challenge: session.challenge,
+    ...key,
+  })
   return owner.cloudStandIn.account()!
 }
 
@@ -71,7 +77,13 @@ async function expectStillRetrievable(userId: string, sealdId: string) {
   emulator.faults.clear()
   const device = await makeSdk('ours', emulator, { pluginOptions })
   const session = await startSession(emulator, userId, authFactor)
-  const result = await device.ssks2MR.retrieveIdentity({ userId, sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+  const result = await device.ssks2MR.retrieveIdentity({
+    userId,
+    sessionId: session.sessionId,
+    authFactor,
+    challenge: session.challenge,
+    ...key,
+  })
   expect(result.sealdId).toBe(sealdId)
   return result
 }
@@ -89,7 +101,16 @@ describe.each(kinds)('%s', (kind, code) => {
     const device = await makeSdk('ours', emulator, { pluginOptions })
     const session = await startSession(emulator, 'u-validate', authFactor)
     const signal = inject('challenge_validate', kind)
-    const error = await rejection(device.ssks2MR.retrieveIdentity({ userId: 'u-validate', sessionId: session.sessionId, authFactor, challenge: session.challenge, signal, ...key }))
+    const error = await rejection(
+      device.ssks2MR.retrieveIdentity({
+        userId: 'u-validate',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        signal,
+        ...key,
+      }),
+    )
     expect(error.code).toBe(code)
     expect(device.cloudStandIn.calls).toEqual([])
     await expectStillRetrievable('u-validate', sealdId)
@@ -100,7 +121,16 @@ describe.each(kinds)('%s', (kind, code) => {
     const device = await makeSdk('ours', emulator, { pluginOptions })
     const session = await startSession(emulator, 'u-search', authFactor)
     const signal = inject('search', kind)
-    const error = await rejection(device.ssks2MR.retrieveIdentity({ userId: 'u-search', sessionId: session.sessionId, authFactor, challenge: session.challenge, signal, ...key }))
+    const error = await rejection(
+      device.ssks2MR.retrieveIdentity({
+        userId: 'u-search',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        signal,
+        ...key,
+      }),
+    )
     expect(error.code).toBe(code)
     expect(device.cloudStandIn.calls).toEqual([])
     await expectStillRetrievable('u-search', sealdId)
@@ -111,7 +141,16 @@ describe.each(kinds)('%s', (kind, code) => {
     const other = await makeSdk('ours', emulator, { userId: 'u-push', pluginOptions }) // a different account tries to overwrite
     const session = await startSession(emulator, 'u-push', authFactor)
     const signal = inject('push', kind)
-    const error = await rejection(other.ssks2MR.saveIdentity({ userId: 'u-push', sessionId: session.sessionId, authFactor, challenge: session.challenge, signal, ...key }))
+    const error = await rejection(
+      other.ssks2MR.saveIdentity({
+        userId: 'u-push',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        signal,
+        ...key,
+      }),
+    )
     expect(error.code).toBe(code)
     await expectStillRetrievable('u-push', sealdId)
   })
@@ -122,7 +161,14 @@ describe.each(kinds)('%s', (kind, code) => {
     const session = await startSession(emulator, 'u-renew', authFactor)
     let signal = inject('push', kind === 'abort' ? 'timeout' : kind)
     if (kind === 'abort') signal = abortAfterRenewKey(device)
-    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-renew', sessionId: session.sessionId, authFactor, challenge: session.challenge, signal, ...key })
+    const result = await device.ssks2MR.retrieveIdentity({
+      userId: 'u-renew',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      signal,
+      ...key,
+    })
     expect(result).toMatchObject({ sealdId, keysRenewed: true, mustSaveIdentityAgain: true })
     expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
     expect(device.cloudStandIn.account()!.keyVersion).toBe(2)
@@ -140,13 +186,20 @@ describe('transient faults', () => {
     const session = await startSession(emulator, 'u-transient', authFactor)
     emulator.faults.add({ endpoint: 'search', kind: 'status', status: 503 })
     const mark = emulator.requests().length
-    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-transient', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    const result = await device.ssks2MR.retrieveIdentity({
+      userId: 'u-transient',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      ...key,
+    })
     expect(result.sealdId).toBe(sealdId)
-    expect(emulator.requests().slice(mark).map((r) => `${r.path}:${r.status}`)).toEqual([
-      '/tmr/front/challenge_validate/:200',
-      '/tmr/front/search/:503',
-      '/tmr/front/search/:200',
-    ])
+    expect(
+      emulator
+        .requests()
+        .slice(mark)
+        .map((r) => `${r.path}:${r.status}`),
+    ).toEqual(['/tmr/front/challenge_validate/:200', '/tmr/front/search/:503', '/tmr/front/search/:200'])
   })
 
   it('one failed renewal push is retried: keys renewed and saved', async () => {
@@ -154,7 +207,13 @@ describe('transient faults', () => {
     const device = await makeSdk('ours', emulator, { pluginOptions })
     const session = await startSession(emulator, 'u-renew-once', authFactor)
     emulator.faults.add({ endpoint: 'push', kind: 'status', status: 502 })
-    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-renew-once', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    const result = await device.ssks2MR.retrieveIdentity({
+      userId: 'u-renew-once',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      ...key,
+    })
     expect(result).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
     const next = await expectStillRetrievable('u-renew-once', result.sealdId)
     expect(next.keysRenewed).toBe(false)
@@ -165,7 +224,15 @@ describe('transient faults', () => {
     const other = await makeSdk('ours', emulator, { userId: 'u-lost-answer', pluginOptions })
     const session = await startSession(emulator, 'u-lost-answer', authFactor)
     emulator.faults.add({ endpoint: 'push', kind: 'drop', phase: 'after', times: 10 })
-    const error = await rejection(other.ssks2MR.saveIdentity({ userId: 'u-lost-answer', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key }))
+    const error = await rejection(
+      other.ssks2MR.saveIdentity({
+        userId: 'u-lost-answer',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        ...key,
+      }),
+    )
     expect(error.code).toBe('NETWORK')
     await expectStillRetrievable('u-lost-answer', other.cloudStandIn.account()!.sealdId) // the new one landed
   })
@@ -178,9 +245,20 @@ describe('Seald-cloud failures during renewal (stand-in failNext)', () => {
     device.cloudStandIn.failNext('renewKey', new Error('Seald API unreachable'))
     const session = await startSession(emulator, 'u-renewkey', authFactor)
     const mark = emulator.requests().length
-    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-renewkey', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    const result = await device.ssks2MR.retrieveIdentity({
+      userId: 'u-renewkey',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      ...key,
+    })
     expect(result).toMatchObject({ sealdId, keysRenewed: false, mustSaveIdentityAgain: false })
-    expect(emulator.requests().slice(mark).map((r) => r.path)).not.toContain('/tmr/front/push/')
+    expect(
+      emulator
+        .requests()
+        .slice(mark)
+        .map((r) => r.path),
+    ).not.toContain('/tmr/front/push/')
     const again = await expectStillRetrievable('u-renewkey', sealdId)
     expect(again.keysRenewed).toBe(true)
   })
@@ -190,10 +268,21 @@ describe('Seald-cloud failures during renewal (stand-in failNext)', () => {
     const device = await makeSdk('ours', emulator, { pluginOptions })
     device.cloudStandIn.failNext('exportBackupKey')
     const session = await startSession(emulator, 'u-export', authFactor)
-    const result = await device.ssks2MR.retrieveIdentity({ userId: 'u-export', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    const result = await device.ssks2MR.retrieveIdentity({
+      userId: 'u-export',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      ...key,
+    })
     expect(result).toMatchObject({ sealdId, keysRenewed: true, mustSaveIdentityAgain: true })
     // Saving again on the validated session, as the React flows do, stores the renewed identity.
-    await device.ssks2MR.saveIdentity({ userId: 'u-export', sessionId: result.authenticatedSessionId, authFactor, ...key })
+    await device.ssks2MR.saveIdentity({
+      userId: 'u-export',
+      sessionId: result.authenticatedSessionId,
+      authFactor,
+      ...key,
+    })
     const next = await expectStillRetrievable('u-export', sealdId)
     expect(next.keysRenewed).toBe(false)
   })

@@ -25,7 +25,12 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     backup.flow.start()
     await backup.until('done')
     expect(w.emulator.outbox()).toHaveLength(0)
-    expect(backup.onDone).toHaveBeenCalledWith({ purpose: 'backup', keysRenewed: false, resaved: false, mustSaveIdentityAgain: false })
+    expect(backup.onDone).toHaveBeenCalledWith({
+      purpose: 'backup',
+      keysRenewed: false,
+      resaved: false,
+      mustSaveIdentityAgain: false,
+    })
 
     const device = await w.device()
     const restore = runFlow(w, device, 'restore')
@@ -38,8 +43,11 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     await restore.until('done')
     expect(restore.onDone).toHaveBeenCalledTimes(1)
     expect(restore.onDone.mock.calls[0]?.[0]).toEqual({
-      purpose: 'restore', accountInfo: { userId: w.userId, sealdId: expect.any(String), deviceId: expect.any(String) },
-      keysRenewed: true, resaved: false, mustSaveIdentityAgain: false,
+      purpose: 'restore',
+      accountInfo: { userId: w.userId, sealdId: expect.any(String), deviceId: expect.any(String) },
+      keysRenewed: true,
+      resaved: false,
+      mustSaveIdentityAgain: false,
     })
     expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
 
@@ -100,7 +108,10 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     restore.flow.submitCode(wrongCode(w.lastCode()))
     await restore.until((s) => s.error === 'INVALID_CHALLENGE')
     expect(restore.state()).toMatchObject({ status: 'codeRequired', needsResend: false, canRetry: false })
-    expect(restore.onError).toHaveBeenCalledWith('INVALID_CHALLENGE', expect.objectContaining({ code: 'INVALID_CHALLENGE' }))
+    expect(restore.onError).toHaveBeenCalledWith(
+      'INVALID_CHALLENGE',
+      expect.objectContaining({ code: 'INVALID_CHALLENGE' }),
+    )
     restore.flow.submitCode(w.lastCode())
     await restore.until('done')
   })
@@ -119,7 +130,13 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     const resent = restore.flow.resend()
     expect(restore.state()).toMatchObject({ status: 'starting', resending: true })
     expect(await resent).toBe(true)
-    expect(restore.state()).toMatchObject({ status: 'codeRequired', needsResend: false, error: null, codeRound: 2, resending: false })
+    expect(restore.state()).toMatchObject({
+      status: 'codeRequired',
+      needsResend: false,
+      error: null,
+      codeRound: 2,
+      resending: false,
+    })
     expect(w.lastCode()).not.toBe(firstCode)
     restore.flow.submitCode(w.lastCode())
     await restore.until('done')
@@ -144,7 +161,10 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     expect(w.emulator.requests().map((r) => r.path)).toEqual(['/tmr/back/challenge_send/'])
     // Decided by the reducer (no thrown error), yet reported once with a typed error.
     expect(restore.onError).toHaveBeenCalledTimes(1)
-    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ name: 'SSKS2MRError', code: 'IDENTITY_NOT_FOUND' }))
+    expect(restore.onError).toHaveBeenCalledWith(
+      'IDENTITY_NOT_FOUND',
+      expect.objectContaining({ name: 'SSKS2MRError', code: 'IDENTITY_NOT_FOUND' }),
+    )
     expect(restore.onDone).not.toHaveBeenCalled()
   })
 
@@ -157,7 +177,10 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     await restore.until('error')
     expect(restore.state().error).toBe('IDENTITY_NOT_FOUND')
     expect(restore.onError).toHaveBeenCalledTimes(1)
-    expect(restore.onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }))
+    expect(restore.onError).toHaveBeenCalledWith(
+      'IDENTITY_NOT_FOUND',
+      expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }),
+    )
   })
 
   it('SMS quota used up: SMS_QUOTA from the back-end route, and start() tries again', async () => {
@@ -195,34 +218,47 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     await restore.until('codeRequired')
     restore.flow.submitCode(w.lastCode())
     await restore.until('done')
-    expect(restore.state().result?.accountInfo).toEqual({ userId: stored?.userId, sealdId: stored?.sealdId, deviceId: stored?.deviceId })
+    expect(restore.state().result?.accountInfo).toEqual({
+      userId: stored?.userId,
+      sealdId: stored?.sealdId,
+      deviceId: stored?.deviceId,
+    })
   })
 
   it.each([
     ['challenge_validate', 'status', 'SERVER'],
     ['search', 'status', 'SERVER'],
     ['challenge_validate', 'drop', 'NETWORK'],
-  ] as const)('%s fault (%s) while verifying: %s, retry() sends the kept code again and restores', async (endpoint, kind, code) => {
-    const w = await setup({ forceAuth: true })
-    // No plugin retries: the fault reaches the flow (search is otherwise retried on 5xx).
-    const { restore } = await backupThenRestoreFlow(w, { pluginOptions: { retries: 0 } })
-    expect(restore.state().canRetry).toBe(false)
-    const status = kind === 'status' ? 503 : undefined
-    w.emulator.faults.add({ endpoint, kind, status })
-    restore.flow.submitCode(w.lastCode())
-    await restore.until((s) => s.error === code)
-    expect(restore.state()).toMatchObject({ status: 'codeRequired', needsResend: false, codeRound: 1, canRetry: true, retrying: false })
-    expect(restore.onError).toHaveBeenCalledTimes(1)
-    expect(restore.onError).toHaveBeenCalledWith(code, expect.objectContaining({ code, status }))
+  ] as const)(
+    '%s fault (%s) while verifying: %s, retry() sends the kept code again and restores',
+    async (endpoint, kind, code) => {
+      const w = await setup({ forceAuth: true })
+      // No plugin retries: the fault reaches the flow (search is otherwise retried on 5xx).
+      const { restore } = await backupThenRestoreFlow(w, { pluginOptions: { retries: 0 } })
+      expect(restore.state().canRetry).toBe(false)
+      const status = kind === 'status' ? 503 : undefined
+      w.emulator.faults.add({ endpoint, kind, status })
+      restore.flow.submitCode(w.lastCode())
+      await restore.until((s) => s.error === code)
+      expect(restore.state()).toMatchObject({
+        status: 'codeRequired',
+        needsResend: false,
+        codeRound: 1,
+        canRetry: true,
+        retrying: false,
+      })
+      expect(restore.onError).toHaveBeenCalledTimes(1)
+      expect(restore.onError).toHaveBeenCalledWith(code, expect.objectContaining({ code, status }))
 
-    restore.flow.retry()
-    expect(restore.state()).toMatchObject({ status: 'verifying', canRetry: false, retrying: true })
-    await restore.until('done')
-    expect(restore.state().retrying).toBe(false)
-    expect(restore.onDone).toHaveBeenCalledTimes(1)
-    expect(restore.onError).toHaveBeenCalledTimes(1)
-    expect(w.emulator.outbox()).toHaveLength(2) // the same code: no new one was asked for
-  })
+      restore.flow.retry()
+      expect(restore.state()).toMatchObject({ status: 'verifying', canRetry: false, retrying: true })
+      await restore.until('done')
+      expect(restore.state().retrying).toBe(false)
+      expect(restore.onDone).toHaveBeenCalledTimes(1)
+      expect(restore.onError).toHaveBeenCalledTimes(1)
+      expect(w.emulator.outbox()).toHaveLength(2) // the same code: no new one was asked for
+    },
+  )
 
   it('retry() does nothing after a wrong code, nor before any code', async () => {
     const w = await setup()
@@ -256,7 +292,12 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     await second.until('done')
     expect(second.onDone).toHaveBeenCalledTimes(1)
     expect(second.onError).toHaveBeenCalledTimes(1)
-    expect(w.emulator.requests().filter((r) => r.path === '/tmr/front/push/').map((r) => r.status)).toEqual([200, 503, 200])
+    expect(
+      w.emulator
+        .requests()
+        .filter((r) => r.path === '/tmr/front/push/')
+        .map((r) => r.status),
+    ).toEqual([200, 503, 200])
 
     const restore = runFlow(w, await w.device(), 'restore')
     restore.flow.start()
@@ -296,7 +337,8 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     await backupThenRestoreFlow(w)
     // The app's route refuses the second session (its back-end answered { code: 'SMS_QUOTA' }).
     let calls = 0
-    const startSession: StartSession = (request) => (++calls === 2 ? Promise.reject({ code: 'SMS_QUOTA' }) : w.startSession(request))
+    const startSession: StartSession = (request) =>
+      ++calls === 2 ? Promise.reject({ code: 'SMS_QUOTA' }) : w.startSession(request)
     const sdk = await w.device()
     const restore = runFlow(w, sdk, 'restore', { startSession })
     restore.flow.start()
@@ -304,7 +346,13 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     const earlierCode = w.lastCode()
     expect(await restore.flow.resend()).toBe(false)
     expect(calls).toBe(2)
-    expect(restore.state()).toMatchObject({ status: 'codeRequired', error: 'SMS_QUOTA', needsResend: false, codeRound: 1, resending: false })
+    expect(restore.state()).toMatchObject({
+      status: 'codeRequired',
+      error: 'SMS_QUOTA',
+      needsResend: false,
+      codeRound: 1,
+      resending: false,
+    })
     expect(restore.state().canRetry).toBe(false) // nothing to send again: the code was not the problem
     expect(restore.onError).toHaveBeenCalledWith('SMS_QUOTA', { code: 'SMS_QUOTA' })
     restore.flow.submitCode(earlierCode)
@@ -324,23 +372,28 @@ describe('ChallengeFlowController against the emulator (real plugin and SDK, clo
     w.emulator.faults.add({ endpoint: 'search', kind: 'latency', delayMs: 500 })
     restore.flow.submitCode(w.lastCode())
     // Pending on the slow search (the code itself was accepted).
-    await expect.poll(() => w.emulator.requests().some((r) => r.path === '/tmr/front/challenge_validate/' && r.status === 200)).toBe(true)
+    await expect
+      .poll(() => w.emulator.requests().some((r) => r.path === '/tmr/front/challenge_validate/' && r.status === 200))
+      .toBe(true)
     expect(restore.queryClient.isMutating()).toBe(1)
     return { device, restore }
   }
 
-  it.each(['reset', 'destroy'] as const)('%s() while a retrieval is pending aborts it: nothing is imported and no error is shown', async (method) => {
-    const { device, restore } = await restorePendingOnSlowSearch()
-    restore.flow[method]()
-    await expect.poll(() => restore.queryClient.isMutating()).toBe(0)
-    // The aborted call settles at once, long before the search would have answered.
-    expect(restore.queryClient.getMutationCache().getAll().at(-1)?.state.error).toMatchObject({ code: 'ABORTED' })
-    await sleep(700) // past the search's delay
-    expect(device.cloudStandIn.calls).toEqual([])
-    expect(restore.state()).toMatchObject({ status: 'idle', error: null })
-    expect(restore.onError).not.toHaveBeenCalled()
-    expect(restore.onDone).not.toHaveBeenCalled()
-  })
+  it.each(['reset', 'destroy'] as const)(
+    '%s() while a retrieval is pending aborts it: nothing is imported and no error is shown',
+    async (method) => {
+      const { device, restore } = await restorePendingOnSlowSearch()
+      restore.flow[method]()
+      await expect.poll(() => restore.queryClient.isMutating()).toBe(0)
+      // The aborted call settles at once, long before the search would have answered.
+      expect(restore.queryClient.getMutationCache().getAll().at(-1)?.state.error).toMatchObject({ code: 'ABORTED' })
+      await sleep(700) // past the search's delay
+      expect(device.cloudStandIn.calls).toEqual([])
+      expect(restore.state()).toMatchObject({ status: 'idle', error: null })
+      expect(restore.onError).not.toHaveBeenCalled()
+      expect(restore.onDone).not.toHaveBeenCalled()
+    },
+  )
 
   it('a new start() abandons the previous run: its late answer is ignored', async () => {
     const w = await setup({ forceAuth: true })

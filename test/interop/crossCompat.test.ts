@@ -32,14 +32,29 @@ describe.each(directions)('saved by %s, retrieved by %s', (saver, retriever) => 
   describe.each(keyKinds)('%s', (keyKind) => {
     it.each(factors)('%s, saved with a challenge', async (_name, authFactor) => {
       const userId = `user-${keyKind}-${authFactor.type}`
-      const key = keyKind === 'twoManRuleKey' ? { twoManRuleKey: generateTwoManRuleKey() } : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
+      const key =
+        keyKind === 'twoManRuleKey'
+          ? { twoManRuleKey: generateTwoManRuleKey() }
+          : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
       const owner = await makeSdk(saver, emulator, { userId })
       const save = await startSession(emulator, userId, authFactor, { forceAuth: true })
-      await owner.ssks2MR.saveIdentity({ userId, sessionId: save.sessionId, authFactor, challenge: save.challenge, ...key })
+      await owner.ssks2MR.saveIdentity({
+        userId,
+        sessionId: save.sessionId,
+        authFactor,
+        challenge: save.challenge,
+        ...key,
+      })
 
       const device = await makeSdk(retriever, emulator)
       const session = await startSession(emulator, userId, authFactor)
-      const result = await device.ssks2MR.retrieveIdentity({ userId, sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+      const result = await device.ssks2MR.retrieveIdentity({
+        userId,
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        ...key,
+      })
 
       const account = owner.cloudStandIn.account()!
       expect(result).toMatchObject({ userId, sealdId: account.sealdId, deviceId: account.deviceId })
@@ -50,7 +65,10 @@ describe.each(directions)('saved by %s, retrieved by %s', (saver, retriever) => 
 
     it.each(factors)('%s, saved without a challenge (first retrieval renews the keys)', async (_name, authFactor) => {
       const userId = `renew-${keyKind}-${authFactor.type}`
-      const key = keyKind === 'twoManRuleKey' ? { twoManRuleKey: generateTwoManRuleKey() } : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
+      const key =
+        keyKind === 'twoManRuleKey'
+          ? { twoManRuleKey: generateTwoManRuleKey() }
+          : { rawTwoManRuleKey: generateRawTwoManRuleKey() }
       const owner = await makeSdk(saver, emulator, { userId })
       const save = await startSession(emulator, userId, authFactor)
       expect(save.mustAuthenticate).toBe(false)
@@ -58,7 +76,13 @@ describe.each(directions)('saved by %s, retrieved by %s', (saver, retriever) => 
 
       const device = await makeSdk(retriever, emulator)
       const session = await startSession(emulator, userId, authFactor)
-      const result = await device.ssks2MR.retrieveIdentity({ userId, sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+      const result = await device.ssks2MR.retrieveIdentity({
+        userId,
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        ...key,
+      })
       expect(result).toMatchObject({ userId, sealdId: owner.cloudStandIn.account()!.sealdId })
       expect(device.cloudStandIn.calls).toEqual(renewalCalls(retriever))
       if (retriever === 'ours') expect(result).toMatchObject({ keysRenewed: true, mustSaveIdentityAgain: false })
@@ -66,9 +90,18 @@ describe.each(directions)('saved by %s, retrieved by %s', (saver, retriever) => 
       // The renewed identity the retriever pushed is what the saver's plugin now reads back, without renewing again.
       const third = await makeSdk(saver, emulator)
       const again = await startSession(emulator, userId, authFactor)
-      await third.ssks2MR.retrieveIdentity({ userId, sessionId: again.sessionId, authFactor, challenge: again.challenge, ...key })
+      await third.ssks2MR.retrieveIdentity({
+        userId,
+        sessionId: again.sessionId,
+        authFactor,
+        challenge: again.challenge,
+        ...key,
+      })
       expect(third.cloudStandIn.calls).toEqual(['importIdentity'])
-      expect(third.cloudStandIn.account()).toMatchObject({ keyVersion: 2, keyMaterial: device.cloudStandIn.account()!.keyMaterial })
+      expect(third.cloudStandIn.account()).toMatchObject({
+        keyVersion: 2,
+        keyMaterial: device.cloudStandIn.account()!.keyMaterial,
+      })
     })
   })
 })
@@ -82,7 +115,13 @@ describe('deprecated email argument', () => {
     await owner.ssks2MR.saveIdentity({ userId, sessionId: save.sessionId, email, twoManRuleKey: 'k' })
     const device = await makeSdk(retriever, emulator)
     const session = await startSession(emulator, userId, { type: 'EM', value: email })
-    await device.ssks2MR.retrieveIdentity({ userId, sessionId: session.sessionId, authFactor: { type: 'EM', value: email }, challenge: session.challenge, twoManRuleKey: 'k' })
+    await device.ssks2MR.retrieveIdentity({
+      userId,
+      sessionId: session.sessionId,
+      authFactor: { type: 'EM', value: email },
+      challenge: session.challenge,
+      twoManRuleKey: 'k',
+    })
     expect(device.cloudStandIn.account()!.sealdId).toBe(owner.cloudStandIn.account()!.sealdId)
   })
 })

@@ -47,7 +47,13 @@ describe('error parity with the official plugin', () => {
       await storeFor(flavour, { twoManRuleKey: 'k' })
       const device = await makeSdk(flavour, emulator)
       const s = await startSession(emulator, 'alice', authFactor)
-      return device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: s.sessionId, authFactor, challenge: wrongChallenge(s.challenge!), twoManRuleKey: 'k' })
+      return device.ssks2MR.retrieveIdentity({
+        userId: 'alice',
+        sessionId: s.sessionId,
+        authFactor,
+        challenge: wrongChallenge(s.challenge!),
+        twoManRuleKey: 'k',
+      })
     })
     expect(official.message).toBe('Invalid challenge')
     expect(ours.message).toBe(official.message)
@@ -58,7 +64,13 @@ describe('error parity with the official plugin', () => {
     const { official, ours } = await both(async (flavour) => {
       const device = await makeSdk(flavour, emulator)
       const s = await startSession(emulator, 'nobody', authFactor, { forceAuth: true })
-      return device.ssks2MR.retrieveIdentity({ userId: 'nobody', sessionId: s.sessionId, authFactor, challenge: s.challenge, twoManRuleKey: 'k' })
+      return device.ssks2MR.retrieveIdentity({
+        userId: 'nobody',
+        sessionId: s.sessionId,
+        authFactor,
+        challenge: s.challenge,
+        twoManRuleKey: 'k',
+      })
     })
     expect(official.message).toBe('Could not find this identity')
     expect(ours.message).toBe(official.message)
@@ -66,15 +78,39 @@ describe('error parity with the official plugin', () => {
   })
 
   it.each([
-    ['wrong twoManRuleKey', { twoManRuleKey: 'right' }, { twoManRuleKey: 'wrong' }, 'alice', 'Invalid appId, userId, or twoManRuleKey'],
-    ['wrong userId', { twoManRuleKey: 'right' }, { twoManRuleKey: 'right' }, 'mallory', 'Invalid appId, userId, or twoManRuleKey'],
-    ['wrong rawTwoManRuleKey', { rawTwoManRuleKey: raw }, { rawTwoManRuleKey: generateRawTwoManRuleKey() }, 'alice', 'Invalid rawTwoManRuleKey'],
+    [
+      'wrong twoManRuleKey',
+      { twoManRuleKey: 'right' },
+      { twoManRuleKey: 'wrong' },
+      'alice',
+      'Invalid appId, userId, or twoManRuleKey',
+    ],
+    [
+      'wrong userId',
+      { twoManRuleKey: 'right' },
+      { twoManRuleKey: 'right' },
+      'mallory',
+      'Invalid appId, userId, or twoManRuleKey',
+    ],
+    [
+      'wrong rawTwoManRuleKey',
+      { rawTwoManRuleKey: raw },
+      { rawTwoManRuleKey: generateRawTwoManRuleKey() },
+      'alice',
+      'Invalid rawTwoManRuleKey',
+    ],
   ])('%s → official message, WRONG_KEY, nothing imported', async (_label, saved, used, userId, message) => {
     const { official, ours } = await both(async (flavour) => {
       await storeFor(flavour, saved)
       const device = await makeSdk(flavour, emulator)
       const s = await startSession(emulator, 'alice', authFactor)
-      const pending = device.ssks2MR.retrieveIdentity({ userId, sessionId: s.sessionId, authFactor, challenge: s.challenge, ...used })
+      const pending = device.ssks2MR.retrieveIdentity({
+        userId,
+        sessionId: s.sessionId,
+        authFactor,
+        challenge: s.challenge,
+        ...used,
+      })
       await pending.catch(() => {})
       expect(device.cloudStandIn.calls).toEqual([])
       return pending
@@ -87,7 +123,12 @@ describe('error parity with the official plugin', () => {
   it('unknown session → SESSION_NOT_FOUND (official: a generic "SSKS ... failed: 404")', async () => {
     const { official, ours } = await both(async (flavour) => {
       const owner = await makeSdk(flavour, emulator, { userId: 'alice' })
-      return owner.ssks2MR.saveIdentity({ userId: 'alice', sessionId: 'c0ffee00-0000-4000-8000-000000000000', authFactor, twoManRuleKey: 'k' })
+      return owner.ssks2MR.saveIdentity({
+        userId: 'alice',
+        sessionId: 'c0ffee00-0000-4000-8000-000000000000',
+        authFactor,
+        twoManRuleKey: 'k',
+      })
     })
     expect(official.message).toMatch(/^SSKS push failed: 404/)
     expect(ours.code).toBe('SESSION_NOT_FOUND')

@@ -28,22 +28,42 @@ describe('HTTP calls per operation (ours)', () => {
   it('save with challenge 2, retrieve 2, then 1 each on the authenticated session', async () => {
     const owner = await makeSdk('ours', emulator, { userId: 'alice' })
     const s1 = await startSession(emulator, 'alice', authFactor, { forceAuth: true })
-    const save = await counted(() => owner.ssks2MR.saveIdentity({ userId: 'alice', sessionId: s1.sessionId, authFactor, challenge: s1.challenge, ...key }))
+    const save = await counted(() =>
+      owner.ssks2MR.saveIdentity({
+        userId: 'alice',
+        sessionId: s1.sessionId,
+        authFactor,
+        challenge: s1.challenge,
+        ...key,
+      }),
+    )
     expect(save.calls).toEqual(['challenge_validate:200', 'push:200'])
 
     const device = await makeSdk('ours', emulator)
     const s2 = await startSession(emulator, 'alice', authFactor)
-    const retrieve = await counted(() => device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: s2.sessionId, authFactor, challenge: s2.challenge, ...key }))
+    const retrieve = await counted(() =>
+      device.ssks2MR.retrieveIdentity({
+        userId: 'alice',
+        sessionId: s2.sessionId,
+        authFactor,
+        challenge: s2.challenge,
+        ...key,
+      }),
+    )
     expect(retrieve.calls).toEqual(['challenge_validate:200', 'search:200'])
     const authenticatedSessionId = retrieve.result.authenticatedSessionId
     expect(authenticatedSessionId).not.toBe(s2.sessionId)
 
-    const resave = await counted(() => device.ssks2MR.saveIdentity({ userId: 'alice', sessionId: authenticatedSessionId, authFactor, ...key }))
+    const resave = await counted(() =>
+      device.ssks2MR.saveIdentity({ userId: 'alice', sessionId: authenticatedSessionId, authFactor, ...key }),
+    )
     expect(resave.calls).toEqual(['push:200'])
     expect(resave.result.authenticatedSessionId).toBe(authenticatedSessionId)
 
     const other = await makeSdk('ours', emulator)
-    const reread = await counted(() => other.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: authenticatedSessionId, authFactor, ...key }))
+    const reread = await counted(() =>
+      other.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: authenticatedSessionId, authFactor, ...key }),
+    )
     expect(reread.calls).toEqual(['search:200'])
     expect(reread.result.keysRenewed).toBe(false) // the re-save on a validated session stored it authenticated
 
@@ -55,12 +75,22 @@ describe('HTTP calls per operation (ours)', () => {
   it('save without challenge is 1 call; the renewing retrieval is 3 (validate, search, push)', async () => {
     const owner = await makeSdk('ours', emulator, { userId: 'bob' })
     const s1 = await startSession(emulator, 'bob', authFactor)
-    const save = await counted(() => owner.ssks2MR.saveIdentity({ userId: 'bob', sessionId: s1.sessionId, authFactor, ...key }))
+    const save = await counted(() =>
+      owner.ssks2MR.saveIdentity({ userId: 'bob', sessionId: s1.sessionId, authFactor, ...key }),
+    )
     expect(save.calls).toEqual(['push:200'])
 
     const device = await makeSdk('ours', emulator)
     const s2 = await startSession(emulator, 'bob', authFactor)
-    const retrieve = await counted(() => device.ssks2MR.retrieveIdentity({ userId: 'bob', sessionId: s2.sessionId, authFactor, challenge: s2.challenge, ...key }))
+    const retrieve = await counted(() =>
+      device.ssks2MR.retrieveIdentity({
+        userId: 'bob',
+        sessionId: s2.sessionId,
+        authFactor,
+        challenge: s2.challenge,
+        ...key,
+      }),
+    )
     expect(retrieve.calls).toEqual(['challenge_validate:200', 'search:200', 'push:200'])
   })
 })

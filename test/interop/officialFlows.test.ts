@@ -36,9 +36,19 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
     const second = await startSession(emulator, 'alice', authFactor)
     expect(second.mustAuthenticate).toBe(true)
     const mark = emulator.requests().length
-    const info = await device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: second.sessionId, authFactor, challenge: second.challenge, ...key })
+    const info = await device.ssks2MR.retrieveIdentity({
+      userId: 'alice',
+      sessionId: second.sessionId,
+      authFactor,
+      challenge: second.challenge,
+      ...key,
+    })
 
-    expect(info).toEqual({ userId: 'alice', sealdId: alice.cloudStandIn.account()!.sealdId, deviceId: alice.cloudStandIn.account()!.deviceId })
+    expect(info).toEqual({
+      userId: 'alice',
+      sealdId: alice.cloudStandIn.account()!.sealdId,
+      deviceId: alice.cloudStandIn.account()!.deviceId,
+    })
     expect(device.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
     expect(frontCallsSince(emulator, mark)).toEqual(['challenge_validate:200', 'search:200', 'push:200'])
     expect(device.cloudStandIn.account()!.keyVersion).toBe(2)
@@ -47,7 +57,13 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
     const third = officialSdk(emulator)
     const session3 = await startSession(emulator, 'alice', authFactor)
     const mark3 = emulator.requests().length
-    await third.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: session3.sessionId, authFactor, challenge: session3.challenge, ...key })
+    await third.ssks2MR.retrieveIdentity({
+      userId: 'alice',
+      sessionId: session3.sessionId,
+      authFactor,
+      challenge: session3.challenge,
+      ...key,
+    })
     expect(third.cloudStandIn.calls).toEqual(['importIdentity'])
     expect(third.cloudStandIn.account()!.keyVersion).toBe(2)
     expect(frontCallsSince(emulator, mark3)).toEqual(['challenge_validate:200', 'search:200'])
@@ -58,12 +74,24 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
     const session = await startSession(emulator, 'alice', authFactor, { forceAuth: true })
     expect(session.mustAuthenticate).toBe(true)
     const mark = emulator.requests().length
-    await alice.ssks2MR.saveIdentity({ userId: 'alice', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key })
+    await alice.ssks2MR.saveIdentity({
+      userId: 'alice',
+      sessionId: session.sessionId,
+      authFactor,
+      challenge: session.challenge,
+      ...key,
+    })
     expect(frontCallsSince(emulator, mark)).toEqual(['challenge_validate:200', 'push:200'])
 
     const device = officialSdk(emulator)
     const next = await startSession(emulator, 'alice', authFactor)
-    await device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: next.sessionId, authFactor, challenge: next.challenge, ...key })
+    await device.ssks2MR.retrieveIdentity({
+      userId: 'alice',
+      sessionId: next.sessionId,
+      authFactor,
+      challenge: next.challenge,
+      ...key,
+    })
     expect(device.cloudStandIn.calls).toEqual(['importIdentity'])
     expect(device.cloudStandIn.account()).toMatchObject({ userId: 'alice', keyVersion: 1 })
   })
@@ -77,7 +105,13 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
 
     const device = officialSdk(emulator)
     const next = await startSession(emulator, 'alice', authFactor)
-    await device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: next.sessionId, authFactor, challenge: next.challenge, ...key })
+    await device.ssks2MR.retrieveIdentity({
+      userId: 'alice',
+      sessionId: next.sessionId,
+      authFactor,
+      challenge: next.challenge,
+      ...key,
+    })
     expect(decodeStandInIdentity(identity)!.sealdId).toBe(device.cloudStandIn.account()!.sealdId)
   })
 
@@ -85,7 +119,13 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
     const alice = officialSdk(emulator, { userId: 'alice' })
     const session = await startSession(emulator, 'alice', authFactor, { forceAuth: true })
     await expect(
-      alice.ssks2MR.saveIdentity({ userId: 'alice', sessionId: session.sessionId, authFactor, challenge: wrongChallenge(session.challenge!), ...key }),
+      alice.ssks2MR.saveIdentity({
+        userId: 'alice',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: wrongChallenge(session.challenge!),
+        ...key,
+      }),
     ).rejects.toThrow(/^Invalid challenge$/)
   })
 
@@ -93,7 +133,13 @@ describe.each(keys)('official plugin against the emulator (%s)', (_name, key) =>
     const device = officialSdk(emulator)
     const session = await startSession(emulator, 'nobody', authFactor, { forceAuth: true })
     await expect(
-      device.ssks2MR.retrieveIdentity({ userId: 'nobody', sessionId: session.sessionId, authFactor, challenge: session.challenge, ...key }),
+      device.ssks2MR.retrieveIdentity({
+        userId: 'nobody',
+        sessionId: session.sessionId,
+        authFactor,
+        challenge: session.challenge,
+        ...key,
+      }),
     ).rejects.toThrow(/^Could not find this identity$/)
     expect(device.cloudStandIn.calls).toEqual([])
   })
@@ -107,7 +153,13 @@ describe('official plugin: key mismatch', () => {
     const device = officialSdk(emulator)
     const s2 = await startSession(emulator, 'alice', authFactor)
     await expect(
-      device.ssks2MR.retrieveIdentity({ userId: 'alice', sessionId: s2.sessionId, authFactor, challenge: s2.challenge, twoManRuleKey: 'wrong' }),
+      device.ssks2MR.retrieveIdentity({
+        userId: 'alice',
+        sessionId: s2.sessionId,
+        authFactor,
+        challenge: s2.challenge,
+        twoManRuleKey: 'wrong',
+      }),
     ).rejects.toThrow('Invalid appId, userId, or twoManRuleKey')
   })
 })

@@ -35,10 +35,22 @@ async function recordFlow(flavour: Flavour, userId: string): Promise<RecordedReq
   const owner = await makeSdk(flavour, viaProxy, { userId })
   // fake_otp: both plugins get the challenge `aaaaaaaa`, so the validate bodies can be compared byte for byte.
   const s1 = await startSession(emulator, userId, authFactor, { forceAuth: true, fakeOtp: true })
-  await owner.ssks2MR.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, challenge: s1.challenge, twoManRuleKey: 'key' })
+  await owner.ssks2MR.saveIdentity({
+    userId,
+    sessionId: s1.sessionId,
+    authFactor,
+    challenge: s1.challenge,
+    twoManRuleKey: 'key',
+  })
   const device = await makeSdk(flavour, viaProxy)
   const s2 = await startSession(emulator, userId, authFactor, { fakeOtp: true })
-  await device.ssks2MR.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge, twoManRuleKey: 'key' })
+  await device.ssks2MR.retrieveIdentity({
+    userId,
+    sessionId: s2.sessionId,
+    authFactor,
+    challenge: s2.challenge,
+    twoManRuleKey: 'key',
+  })
   return proxy.recorded.slice(start)
 }
 
@@ -61,10 +73,15 @@ describe('wire format, ours vs official', () => {
 
     for (const [index, theirs] of official.entries()) {
       const mine = ours[index]!
-      const protocolNames = (r: RecordedRequest) => r.headerNames.map((n) => n.toLowerCase()).filter((n) => n.startsWith('x-seald-') || n === 'content-type').sort()
+      const protocolNames = (r: RecordedRequest) =>
+        r.headerNames
+          .map((n) => n.toLowerCase())
+          .filter((n) => n.startsWith('x-seald-') || n === 'content-type')
+          .sort()
       expect(protocolNames(mine)).toEqual(protocolNames(theirs))
       expect(protocolNames(mine)).toEqual([...PROTOCOL_HEADERS].sort())
-      for (const name of ['x-seald-appid', 'x-seald-version', 'content-type']) expect(mine.headers[name], name).toBe(theirs.headers[name])
+      for (const name of ['x-seald-appid', 'x-seald-version', 'content-type'])
+        expect(mine.headers[name], name).toBe(theirs.headers[name])
       expect(mine.headers['x-seald-session']).toMatch(/\S/)
       expect(mine.headers).not.toHaveProperty('x-seald-apikey')
       expect(mine.headers).not.toHaveProperty('cookie')

@@ -16,7 +16,10 @@ import { formatMessage } from 'publint/utils'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const hasDist = existsSync(join(root, 'dist/core.js')) && existsSync(join(root, 'dist/core.cjs'))
 const run = promisify(execFile)
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> }
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string
+  exports: Record<string, unknown>
+}
 
 /** Entry → an export it must have, and its expected type. */
 const entries: Array<[string, string, string]> = [
@@ -37,7 +40,9 @@ const entries: Array<[string, string, string]> = [
   ['ssks-2mr-kit/testing/playwright', 'enterCode', 'function'],
   ['ssks-2mr-kit/testing/msw', 'createSSKSHandlers', 'function'],
   ['ssks-2mr-kit/server', 'toNodeHandler', 'function'],
-  ...(existsSync(join(root, 'dist/react.js')) ? [['ssks-2mr-kit/react', 'SSKS2MRProvider', 'function'] as [string, string, string]] : []),
+  ...(existsSync(join(root, 'dist/react.js'))
+    ? [['ssks-2mr-kit/react', 'SSKS2MRProvider', 'function'] as [string, string, string]]
+    : []),
 ]
 
 async function node(args: string[]) {
@@ -59,7 +64,9 @@ describe.skipIf(!hasDist)('built package (dist/)', () => {
       ({ stdout }) => stdout,
       (error: { stdout?: string }) => error.stdout ?? '',
     )
-    const { analysis } = JSON.parse(output) as { analysis: { problems: Array<{ kind: string; entrypoint: string; resolutionKind: string }> } }
+    const { analysis } = JSON.parse(output) as {
+      analysis: { problems: Array<{ kind: string; entrypoint: string; resolutionKind: string }> }
+    }
     expect(analysis.problems.map((p) => `${p.kind} ${p.entrypoint} (${p.resolutionKind})`)).toEqual([])
   }, 120_000)
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest'
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url))
 const hasDist = existsSync(join(dist, 'react.js'))
-const LOADS_REACT = /(?:from\s*|require\(\s*|import\(\s*)['"](?:react|react\/jsx-runtime|react-dom|@tanstack\/react-query)['"]/
+const LOADS_REACT =
+  /(?:from\s*|require\(\s*|import\(\s*)['"](?:react|react\/jsx-runtime|react-dom|@tanstack\/react-query)['"]/
 
 /** The directive prologue's first string, if the file starts with one (after comments and a hashbang). */
 function firstDirective(source: string): string | null {
@@ -32,7 +33,9 @@ describe.skipIf(!hasDist)("'use client' in the build (dist/)", () => {
   })
 
   it("no file without React says 'use client' (server, emulator, core stay server-usable)", () => {
-    const extra = files.filter((name) => !reactFiles.includes(name) && firstDirective(readFileSync(join(dist, name), 'utf8')) === 'use client')
+    const extra = files.filter(
+      (name) => !reactFiles.includes(name) && firstDirective(readFileSync(join(dist, name), 'utf8')) === 'use client',
+    )
     expect(extra).toEqual([])
   })
 })

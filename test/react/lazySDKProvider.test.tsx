@@ -27,7 +27,15 @@ const startSession: StartSession = async () => session
 
 function fakeSDK() {
   const saveIdentity = vi.fn(async () => ({ ssksId: 'ssks-1', authenticatedSessionId: 'auth-1' }))
-  return { ssks2MR: { saveIdentity, retrieveIdentity: vi.fn(), getFactorToken: vi.fn(), keyStorageURL: 'https://ssks.test/', keyStore: {} } } as unknown as SSKS2MRCapableSDK & {
+  return {
+    ssks2MR: {
+      saveIdentity,
+      retrieveIdentity: vi.fn(),
+      getFactorToken: vi.fn(),
+      keyStorageURL: 'https://ssks.test/',
+      keyStore: {},
+    },
+  } as unknown as SSKS2MRCapableSDK & {
     ssks2MR: { saveIdentity: typeof saveIdentity }
   }
 }
@@ -79,7 +87,9 @@ describe('SSKS2MRProvider with an sdk factory', () => {
     const factory = vi.fn(() => new Promise<SSKS2MRCapableSDK>((r) => (resolve = r)))
     const client = new QueryClient()
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <SSKS2MRProvider sdk={factory} startSession={startSession} queryClient={client}>{children}</SSKS2MRProvider>
+      <SSKS2MRProvider sdk={factory} startSession={startSession} queryClient={client}>
+        {children}
+      </SSKS2MRProvider>
     )
     const { result } = renderHook(() => useSaveIdentity(session), { wrapper })
     act(() => result.current.mutate())
@@ -93,9 +103,14 @@ describe('SSKS2MRProvider with an sdk factory', () => {
 
   it('a rejected factory fails the step that needed it, and the next step calls the factory again', async () => {
     const sdk = fakeSDK()
-    const factory = vi.fn<() => Promise<SSKS2MRCapableSDK>>().mockRejectedValueOnce(new Error('chunk failed to load')).mockResolvedValue(sdk)
+    const factory = vi
+      .fn<() => Promise<SSKS2MRCapableSDK>>()
+      .mockRejectedValueOnce(new Error('chunk failed to load'))
+      .mockResolvedValue(sdk)
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <SSKS2MRProvider sdk={factory} startSession={startSession} queryClient={new QueryClient()}>{children}</SSKS2MRProvider>
+      <SSKS2MRProvider sdk={factory} startSession={startSession} queryClient={new QueryClient()}>
+        {children}
+      </SSKS2MRProvider>
     )
     const { result } = renderHook(() => ({ save: useSaveIdentity(session), context: useSSKS2MR() }), { wrapper })
     await waitFor(() => expect(factory).toHaveBeenCalledTimes(1))
@@ -110,7 +125,13 @@ describe('SSKS2MRProvider with an sdk factory', () => {
 
   it('refuses a factory that gives something without ssks2MR, with a clear error', async () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <SSKS2MRProvider sdk={async () => ({}) as SSKS2MRCapableSDK} startSession={startSession} queryClient={new QueryClient()}>{children}</SSKS2MRProvider>
+      <SSKS2MRProvider
+        sdk={async () => ({}) as SSKS2MRCapableSDK}
+        startSession={startSession}
+        queryClient={new QueryClient()}
+      >
+        {children}
+      </SSKS2MRProvider>
     )
     const { result } = renderHook(() => useSaveIdentity(session), { wrapper })
     await act(async () => {

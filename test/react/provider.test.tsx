@@ -22,7 +22,9 @@ describe('SSKS2MRProvider and useSSKS2MR', () => {
     const { result } = renderHook(() => useSSKS2MR(), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <QueryClientProvider client={host}>
-          <SSKS2MRProvider sdk={sdk} startSession={startSession}>{children}</SSKS2MRProvider>
+          <SSKS2MRProvider sdk={sdk} startSession={startSession}>
+            {children}
+          </SSKS2MRProvider>
         </QueryClientProvider>
       ),
     })
@@ -37,7 +39,9 @@ describe('SSKS2MRProvider and useSSKS2MR', () => {
     const { result } = renderHook(() => useSSKS2MR(), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <QueryClientProvider client={host}>
-          <SSKS2MRProvider sdk={sdk} startSession={startSession} queryClient={own}>{children}</SSKS2MRProvider>
+          <SSKS2MRProvider sdk={sdk} startSession={startSession} queryClient={own}>
+            {children}
+          </SSKS2MRProvider>
         </QueryClientProvider>
       ),
     })
@@ -47,7 +51,9 @@ describe('SSKS2MRProvider and useSSKS2MR', () => {
   it('without any QueryClient, makes one private client and keeps it across renders', () => {
     const { result, rerender } = renderHook(() => useSSKS2MR(), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <SSKS2MRProvider sdk={sdk} startSession={startSession}>{children}</SSKS2MRProvider>
+        <SSKS2MRProvider sdk={sdk} startSession={startSession}>
+          {children}
+        </SSKS2MRProvider>
       ),
     })
     const first = result.current
@@ -85,7 +91,9 @@ describe('SSKS2MRProvider and useSSKS2MR', () => {
     const overrides = { restoreTitle: 'Récupérer', flowErrors: { SMS_QUOTA: 'Quota SMS atteint' } }
     const { result } = renderHook(() => useSSKS2MR(), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <SSKS2MRProvider sdk={sdk} startSession={startSession} locale="fr" messages={overrides}>{children}</SSKS2MRProvider>
+        <SSKS2MRProvider sdk={sdk} startSession={startSession} locale="fr" messages={overrides}>
+          {children}
+        </SSKS2MRProvider>
       ),
     })
     expect(result.current.messages.restoreTitle).toBe('Récupérer')
@@ -97,7 +105,8 @@ describe('SSKS2MRProvider and useSSKS2MR', () => {
   })
 
   it('English and French have the same keys and no empty string', () => {
-    const keys = (m: object): string[] => Object.entries(m).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]))
+    const keys = (m: object): string[] =>
+      Object.entries(m).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]))
     expect(keys(messages.fr).sort()).toEqual(keys(messages.en).sort())
     for (const m of [messages.en, messages.fr]) {
       for (const value of [...Object.values(m), ...Object.values(m.flowErrors)]) {

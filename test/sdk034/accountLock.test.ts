@@ -17,7 +17,13 @@ describe("SDK 0.34's account lock (importIdentity fails at once while another im
     const rawTwoManRuleKey = generateRawTwoManRuleKey()
     const owner = env.device({}, userId)
     const s1 = await env.startSession(userId, authFactor, true)
-    await owner.api.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, challenge: s1.challenge!, rawTwoManRuleKey })
+    await owner.api.saveIdentity({
+      userId,
+      sessionId: s1.sessionId,
+      authFactor,
+      challenge: s1.challenge!,
+      rawTwoManRuleKey,
+    })
 
     const otherTab = env.device()
     const device = env.device()
@@ -27,7 +33,13 @@ describe("SDK 0.34's account lock (importIdentity fails at once while another im
     const importIdentity = sdk.importIdentity.bind(sdk)
     sdk.importIdentity = (identity) => importIdentity(identity).finally(() => setTimeout(release, 50))
     const s2 = await env.startSession(userId, authFactor)
-    const restored = await device.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, rawTwoManRuleKey })
+    const restored = await device.api.retrieveIdentity({
+      userId,
+      sessionId: s2.sessionId,
+      authFactor,
+      challenge: s2.challenge!,
+      rawTwoManRuleKey,
+    })
     expect(restored.sealdId).toBe(owner.sdk.cloudStandIn.account()!.sealdId)
     expect(device.sdk.cloudStandIn.calls.filter((call) => call === 'importIdentity').length).toBeGreaterThan(1)
   })

@@ -54,7 +54,9 @@ describe('on SDK 0.34, ours is the only 2MR plugin that runs', () => {
     const utils034 = createRequire(join(here, 'package.json'))('@seald-io/sdk/lib/utils.js') as Record<string, unknown>
     expect(utils034.validateBuffer).toBeUndefined()
     const OfficialSSKS2MR = officialPluginBesideSdk034()
-    expect(() => realSDK([OfficialSSKS2MR(env.emulator.url) as never], env.emulator.appId)).toThrow('Method must be a function')
+    expect(() => realSDK([OfficialSSKS2MR(env.emulator.url) as never], env.emulator.appId)).toThrow(
+      'Method must be a function',
+    )
   })
 
   it('ours installs on the same SDK and saves then restores an identity', async () => {
@@ -64,11 +66,23 @@ describe('on SDK 0.34, ours is the only 2MR plugin that runs', () => {
     const owner = env.device({}, userId)
     expect(owner.sdk.version).toBe('sdk-js/node/0.34.0-beta.7')
     const s1 = await env.startSession(userId, authFactor, true)
-    const saved = await owner.api.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, challenge: s1.challenge!, rawTwoManRuleKey })
+    const saved = await owner.api.saveIdentity({
+      userId,
+      sessionId: s1.sessionId,
+      authFactor,
+      challenge: s1.challenge!,
+      rawTwoManRuleKey,
+    })
     expect(saved.id).toBe(saved.ssksId)
     const device = env.device()
     const s2 = await env.startSession(userId, authFactor)
-    const restored = await device.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, rawTwoManRuleKey })
+    const restored = await device.api.retrieveIdentity({
+      userId,
+      sessionId: s2.sessionId,
+      authFactor,
+      challenge: s2.challenge!,
+      rawTwoManRuleKey,
+    })
     expect(restored.sealdId).toBe(owner.sdk.cloudStandIn.account()!.sealdId)
     // The protocol headers carry 0.34's version string (sent from extraHeaders: test/core/wire.test.ts).
     expect(device.api.keyStore.extraHeaders['X-SEALD-VERSION']).toBe('sdk-js/node/0.34.0-beta.7')

@@ -24,9 +24,15 @@ type Step = { name: string; member?: 'prepareRenew' | 'renewKey'; fault?: Fault 
 const steps: Step[] = [
   { name: 'nothing fails' },
   { name: 'prepareRenew fails', member: 'prepareRenew' },
-  { name: 'every push attempt answers 503', fault: { endpoint: 'push', kind: 'status', status: 503, times: RETRIES + 1 } },
+  {
+    name: 'every push attempt answers 503',
+    fault: { endpoint: 'push', kind: 'status', status: 503, times: RETRIES + 1 },
+  },
   { name: 'every push attempt loses its connection', fault: { endpoint: 'push', kind: 'drop', times: RETRIES + 1 } },
-  { name: 'every push lands but its answer is lost', fault: { endpoint: 'push', kind: 'drop', phase: 'after', times: RETRIES + 1 } },
+  {
+    name: 'every push lands but its answer is lost',
+    fault: { endpoint: 'push', kind: 'drop', phase: 'after', times: RETRIES + 1 },
+  },
   { name: 'renewKey fails after the push', member: 'renewKey' },
 ]
 
@@ -47,7 +53,13 @@ async function runStep(step: Step, order: 'prepared' | 'legacy') {
   if (step.member) device.sdk.cloudStandIn.failNext(step.member)
   if (step.fault) env.emulator.faults.add(step.fault)
   const s2 = await env.startSession(userId, authFactor)
-  const result = await device.api.retrieveIdentity({ userId, sessionId: s2.sessionId, authFactor, challenge: s2.challenge!, rawTwoManRuleKey })
+  const result = await device.api.retrieveIdentity({
+    userId,
+    sessionId: s2.sessionId,
+    authFactor,
+    challenge: s2.challenge!,
+    rawTwoManRuleKey,
+  })
   env.emulator.faults.clear()
 
   // A new device restores the backup; its own renewal is blocked so that it keeps exactly what it imported.
@@ -55,7 +67,13 @@ async function runStep(step: Step, order: 'prepared' | 'legacy') {
   reader.sdk.cloudStandIn.failNext('prepareRenew')
   reader.sdk.cloudStandIn.failNext('renewKey')
   const s3 = await env.startSession(userId, authFactor)
-  await reader.api.retrieveIdentity({ userId, sessionId: s3.sessionId, authFactor, challenge: s3.challenge!, rawTwoManRuleKey })
+  await reader.api.retrieveIdentity({
+    userId,
+    sessionId: s3.sessionId,
+    authFactor,
+    challenge: s3.challenge!,
+    rawTwoManRuleKey,
+  })
   const restored = reader.sdk.cloudStandIn.account()!
   const current = device.sdk.cloudStandIn.account()!
   const readable = restored.keyVersion === current.keyVersion && restored.keyMaterial === current.keyMaterial
@@ -63,14 +81,17 @@ async function runStep(step: Step, order: 'prepared' | 'legacy') {
 }
 
 describe('crash-safe renewal on SDK 0.34 (prepareRenew → push → renewKey({ preparedRenewal }))', () => {
-  it.each(steps.map((step) => [step.name, step] as const))('%s: the backup restores the keys in use; nothing to save again', async (_name, step) => {
-    const { result, readable, keyVersion } = await runStep(step, 'prepared')
-    expect(result.mustSaveIdentityAgain).toBe(false)
-    expect(readable).toBe(true)
-    // Renewed only when every step went through.
-    expect(result.keysRenewed).toBe(step.name === 'nothing fails')
-    expect(keyVersion).toBe(result.keysRenewed ? 2 : 1)
-  })
+  it.each(steps.map((step) => [step.name, step] as const))(
+    '%s: the backup restores the keys in use; nothing to save again',
+    async (_name, step) => {
+      const { result, readable, keyVersion } = await runStep(step, 'prepared')
+      expect(result.mustSaveIdentityAgain).toBe(false)
+      expect(readable).toBe(true)
+      // Renewed only when every step went through.
+      expect(result.keysRenewed).toBe(step.name === 'nothing fails')
+      expect(keyVersion).toBe(result.keysRenewed ? 2 : 1)
+    },
+  )
 
   it('matrix: 0 unreadable backups in the prepared order; the 0.25 order (control) leaves one per failed push', async () => {
     const unreadable = { prepared: 0, legacy: 0 }

@@ -8,7 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { testCrypto } from '../core/support/cryptoContext'
 import type { SSKS2MRError } from '../../src/core/index'
-import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from '../core/support/plugins'
+import {
+  APP_ID,
+  AUTH_FACTOR,
+  CHALLENGE,
+  NEW_SESSION,
+  RAW_KEY,
+  SESSION,
+  sdkWithPlugin,
+  standInIdentityBytes,
+} from '../core/support/plugins'
 import { startRawServer, type RawRequest, type RawServer } from './support/rawServer'
 
 const servers: RawServer[] = []
@@ -16,13 +25,32 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
-const saveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY, identity: new Uint8Array([7, 7, 7]) }
-const retrieveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY }
+const saveArgs = {
+  userId: 'user-1',
+  sessionId: SESSION,
+  authFactor: AUTH_FACTOR,
+  challenge: CHALLENGE,
+  rawTwoManRuleKey: RAW_KEY,
+  identity: new Uint8Array([7, 7, 7]),
+}
+const retrieveArgs = {
+  userId: 'user-1',
+  sessionId: SESSION,
+  authFactor: AUTH_FACTOR,
+  challenge: CHALLENGE,
+  rawTwoManRuleKey: RAW_KEY,
+}
 
-const sendJson = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+const sendJson = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
 
 /** SSKS that validates codes and answers `endpoint` with `answer`; every other call succeeds. */
-async function ssks(endpoint: string, answer: (res: ServerResponse, req: RawRequest) => void, dataB64 = '', authenticated = true) {
+async function ssks(
+  endpoint: string,
+  answer: (res: ServerResponse, req: RawRequest) => void,
+  dataB64 = '',
+  authenticated = true,
+) {
   const server = await startRawServer((req, res) => {
     if (req.path.endsWith(endpoint)) return answer(res, req)
     if (req.path.endsWith('challenge_validate/')) return sendJson(res, 200, { new_id: NEW_SESSION })
@@ -34,7 +62,9 @@ async function ssks(endpoint: string, answer: (res: ServerResponse, req: RawRequ
 }
 
 async function otherOrigin() {
-  const server = await startRawServer((_req, res) => sendJson(res, 200, { id: 'stolen', new_id: 'stolen', data_b64: 'x', authenticated: true }))
+  const server = await startRawServer((_req, res) =>
+    sendJson(res, 200, { id: 'stolen', new_id: 'stolen', data_b64: 'x', authenticated: true }),
+  )
   servers.push(server)
   return server
 }
@@ -45,11 +75,16 @@ const failure = (promise: Promise<unknown>) =>
     (error: SSKS2MRError) => error,
   )
 
-const blob = (identity = standInIdentityBytes()) => encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, identity)
+const blob = (identity = standInIdentityBytes()) =>
+  encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, identity)
 
 describe('saveIdentity resolves only on a 200 JSON answer with an id', () => {
   it.each([
-    ['an HTML 200 page', (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome</body></html>')],
+    [
+      'an HTML 200 page',
+      (res: ServerResponse) =>
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome</body></html>'),
+    ],
     ['a 200 JSON answer without id', (res: ServerResponse) => sendJson(res, 200, {})],
     ['a 200 JSON answer with a numeric id', (res: ServerResponse) => sendJson(res, 200, { id: 42 })],
     ['a 201 with an id', (res: ServerResponse) => sendJson(res, 201, { id: 'tmr-1' })],
@@ -67,7 +102,9 @@ describe('saveIdentity resolves only on a 200 JSON answer with an id', () => {
     [308, 'a 308'],
   ])('%i to another origin fails and nothing reaches that origin: %s', async (status) => {
     const other = await otherOrigin()
-    const server = await ssks('push/', (res) => res.writeHead(status, { Location: `${other.url}tmr/front/push/` }).end())
+    const server = await ssks('push/', (res) =>
+      res.writeHead(status, { Location: `${other.url}tmr/front/push/` }).end(),
+    )
     const error = await failure(sdkWithPlugin(server.url).api.saveIdentity(saveArgs))
     expect(['SERVER', 'NETWORK']).toContain(error.code)
     expect(other.requests).toHaveLength(0)
@@ -75,7 +112,9 @@ describe('saveIdentity resolves only on a 200 JSON answer with an id', () => {
 
   it('a redirect on challenge_validate does not carry the code to another origin', async () => {
     const other = await otherOrigin()
-    const server = await ssks('challenge_validate/', (res) => res.writeHead(307, { Location: `${other.url}steal` }).end())
+    const server = await ssks('challenge_validate/', (res) =>
+      res.writeHead(307, { Location: `${other.url}steal` }).end(),
+    )
     await failure(sdkWithPlugin(server.url).api.saveIdentity(saveArgs))
     expect(other.requests).toHaveLength(0)
   })
@@ -97,11 +136,21 @@ describe('saveIdentity resolves only on a 200 JSON answer with an id', () => {
 describe('retrieveIdentity reads only a 200 JSON answer of the search shape', () => {
   // A real blob where the shape is otherwise right, so only the shape check can refuse it.
   it.each([
-    ['an HTML 200 page', (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>maintenance</p>')],
+    [
+      'an HTML 200 page',
+      (res: ServerResponse) =>
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>maintenance</p>'),
+    ],
     ['authenticated missing', (res: ServerResponse, dataB64: string) => sendJson(res, 200, { data_b64: dataB64 })],
-    ['authenticated as a string', (res: ServerResponse, dataB64: string) => sendJson(res, 200, { data_b64: dataB64, authenticated: 'true' })],
+    [
+      'authenticated as a string',
+      (res: ServerResponse, dataB64: string) => sendJson(res, 200, { data_b64: dataB64, authenticated: 'true' }),
+    ],
     ['data_b64 as a number', (res: ServerResponse) => sendJson(res, 200, { data_b64: 12, authenticated: true })],
-    ['a 203 of the right shape', (res: ServerResponse, dataB64: string) => sendJson(res, 203, { data_b64: dataB64, authenticated: true })],
+    [
+      'a 203 of the right shape',
+      (res: ServerResponse, dataB64: string) => sendJson(res, 203, { data_b64: dataB64, authenticated: true }),
+    ],
   ])('search: %s is a SERVER error, nothing imported', async (_name, answer) => {
     const dataB64 = await blob()
     const server = await ssks('search/', (res) => answer(res, dataB64))
@@ -128,8 +177,15 @@ describe('a renewal push counts as done only on a 200 JSON answer with an id', (
   async function renewWith(pushAnswers: Array<(res: ServerResponse) => void>) {
     const dataB64 = await blob()
     let pushes = 0
-    const server = await ssks('push/', (res) => pushAnswers[Math.min(pushes++, pushAnswers.length - 1)]!(res), dataB64, false)
-    const result = await sdkWithPlugin(server.url, { renewalPushRetries: 2, retryDelayMs: 1 }).api.retrieveIdentity(retrieveArgs)
+    const server = await ssks(
+      'push/',
+      (res) => pushAnswers[Math.min(pushes++, pushAnswers.length - 1)]!(res),
+      dataB64,
+      false,
+    )
+    const result = await sdkWithPlugin(server.url, { renewalPushRetries: 2, retryDelayMs: 1 }).api.retrieveIdentity(
+      retrieveArgs,
+    )
     return { result, pushes: server.requests.filter((r) => r.path.endsWith('push/')).length }
   }
   const html = (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>ok</html>')

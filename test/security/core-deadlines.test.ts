@@ -8,7 +8,16 @@ import { encryptIdentity } from '../../src/core/crypto/identityBlob'
 import { testCrypto } from '../core/support/cryptoContext'
 import { MAX_ANSWER_BYTES } from '../../src/core/http/readAnswer'
 import type { SSKS2MRError } from '../../src/core/index'
-import { APP_ID, AUTH_FACTOR, CHALLENGE, NEW_SESSION, RAW_KEY, SESSION, sdkWithPlugin, standInIdentityBytes } from '../core/support/plugins'
+import {
+  APP_ID,
+  AUTH_FACTOR,
+  CHALLENGE,
+  NEW_SESSION,
+  RAW_KEY,
+  SESSION,
+  sdkWithPlugin,
+  standInIdentityBytes,
+} from '../core/support/plugins'
 import { startRawServer, type RawServer } from './support/rawServer'
 
 const servers: RawServer[] = []
@@ -16,7 +25,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
-const retrieveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY }
+const retrieveArgs = {
+  userId: 'user-1',
+  sessionId: SESSION,
+  authFactor: AUTH_FACTOR,
+  challenge: CHALLENGE,
+  rawTwoManRuleKey: RAW_KEY,
+}
 const saveArgs = { ...retrieveArgs, identity: new Uint8Array([1, 2, 3]) }
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -26,10 +41,13 @@ const failure = (promise: Promise<unknown>) =>
 
 /** A 200 whose headers come at once and whose body never arrives, and which ignores the signal it is given. */
 const bodyNeverEnds: typeof fetch = async () =>
-  new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"new_id":')) }), {
-    status: 200,
-    headers: { 'Content-Type': 'application/json' },
-  })
+  new Response(
+    new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"new_id":')) }),
+    {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    },
+  )
 
 describe('the deadline covers the whole call', () => {
   it('a custom fetch that ignores its signal and never finishes the body → TIMEOUT', async () => {
@@ -40,19 +58,26 @@ describe('the deadline covers the whole call', () => {
 
   it('a slow 200 body on search → TIMEOUT, retried like any timed-out read', async () => {
     const server = await startRawServer((req, res) => {
-      if (req.path.endsWith('challenge_validate/')) return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ new_id: NEW_SESSION }))
+      if (req.path.endsWith('challenge_validate/'))
+        return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ new_id: NEW_SESSION }))
       // Headers now, the body much later than the deadline.
       res.writeHead(200, { 'Content-Type': 'application/json' }).write('{"data_b64":"')
       setTimeout(() => res.end('AAAA","authenticated":true}'), 2_000).unref()
     })
     servers.push(server)
-    const error = await failure(sdkWithPlugin(server.url, { timeoutMs: 150, retries: 1, retryDelayMs: 1 }).api.retrieveIdentity(retrieveArgs))
+    const error = await failure(
+      sdkWithPlugin(server.url, { timeoutMs: 150, retries: 1, retryDelayMs: 1 }).api.retrieveIdentity(retrieveArgs),
+    )
     expect([error.code, error.message]).toEqual(['TIMEOUT', 'Retrieving identity failed: no answer within 150 ms'])
     expect(server.requests.filter((r) => r.path.endsWith('search/'))).toHaveLength(2)
   })
 
   it('a slow body then a good one: the retry succeeds', async () => {
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
     let searches = 0
     const server = await startRawServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
@@ -61,7 +86,11 @@ describe('the deadline covers the whole call', () => {
       res.end(JSON.stringify({ data_b64: dataB64, authenticated: true }))
     })
     servers.push(server)
-    const result = await sdkWithPlugin(server.url, { timeoutMs: 150, retries: 1, retryDelayMs: 1 }).api.retrieveIdentity(retrieveArgs)
+    const result = await sdkWithPlugin(server.url, {
+      timeoutMs: 150,
+      retries: 1,
+      retryDelayMs: 1,
+    }).api.retrieveIdentity(retrieveArgs)
     expect(result.sealdId).toBe('seald-id-1')
   })
 })
@@ -95,12 +124,20 @@ describe('answers have a size limit', () => {
 
   it('a declared Content-Length over the limit is refused before reading the body', async () => {
     const server = await startRawServer((req, res) => {
-      if (req.path.endsWith('challenge_validate/')) return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ new_id: NEW_SESSION }))
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(MAX_ANSWER_BYTES + 1) }).write('{')
+      if (req.path.endsWith('challenge_validate/'))
+        return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ new_id: NEW_SESSION }))
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(MAX_ANSWER_BYTES + 1) })
+        .write('{')
     })
     servers.push(server)
-    const error = await failure(sdkWithPlugin(server.url, { retries: 0, timeoutMs: 5_000 }).api.retrieveIdentity(retrieveArgs))
-    expect([error.code, error.message]).toEqual(['SERVER', `Retrieving identity failed: answer larger than ${MAX_ANSWER_BYTES} bytes`])
+    const error = await failure(
+      sdkWithPlugin(server.url, { retries: 0, timeoutMs: 5_000 }).api.retrieveIdentity(retrieveArgs),
+    )
+    expect([error.code, error.message]).toEqual([
+      'SERVER',
+      `Retrieving identity failed: answer larger than ${MAX_ANSWER_BYTES} bytes`,
+    ])
   })
 
   it('the limit is generous: a 1 MB backup still reads', async () => {
@@ -109,20 +146,48 @@ describe('answers have a size limit', () => {
     expect(dataB64.length).toBeGreaterThan(1_000_000)
     const server = await startRawServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify(req.path.endsWith('challenge_validate/') ? { new_id: NEW_SESSION } : { data_b64: dataB64, authenticated: true }))
+      res.end(
+        JSON.stringify(
+          req.path.endsWith('challenge_validate/')
+            ? { new_id: NEW_SESSION }
+            : { data_b64: dataB64, authenticated: true },
+        ),
+      )
     })
     servers.push(server)
     expect((await sdkWithPlugin(server.url).api.retrieveIdentity(retrieveArgs)).sealdId).toBe('seald-id-1')
   })
 
   it('a fetch whose responses have no body stream (React Native) still reads answers, within the limit', async () => {
-    const dataB64 = await encryptIdentity(testCrypto(APP_ID), { userId: 'user-1', rawTwoManRuleKey: RAW_KEY }, standInIdentityBytes())
-    const streamless = (text: string) => ({ status: 200, statusText: 'OK', ok: true, headers: new Headers(), body: null, text: async () => text })
-    const answers: Record<string, string> = { challenge_validate: JSON.stringify({ new_id: NEW_SESSION }), search: JSON.stringify({ data_b64: dataB64, authenticated: true }) }
-    const rnFetch = (async (url: string) => streamless(answers[String(url).split('/').at(-2)!]!)) as unknown as typeof fetch
-    expect((await sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch }).api.retrieveIdentity(retrieveArgs)).sealdId).toBe('seald-id-1')
+    const dataB64 = await encryptIdentity(
+      testCrypto(APP_ID),
+      { userId: 'user-1', rawTwoManRuleKey: RAW_KEY },
+      standInIdentityBytes(),
+    )
+    const streamless = (text: string) => ({
+      status: 200,
+      statusText: 'OK',
+      ok: true,
+      headers: new Headers(),
+      body: null,
+      text: async () => text,
+    })
+    const answers: Record<string, string> = {
+      challenge_validate: JSON.stringify({ new_id: NEW_SESSION }),
+      search: JSON.stringify({ data_b64: dataB64, authenticated: true }),
+    }
+    const rnFetch = (async (url: string) =>
+      streamless(answers[String(url).split('/').at(-2)!]!)) as unknown as typeof fetch
+    expect(
+      (await sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch }).api.retrieveIdentity(retrieveArgs)).sealdId,
+    ).toBe('seald-id-1')
     answers.search = JSON.stringify({ data_b64: 'A'.repeat(MAX_ANSWER_BYTES), authenticated: true })
-    const error = await failure(sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch, retries: 0 }).api.retrieveIdentity(retrieveArgs))
-    expect([error.code, error.message]).toEqual(['SERVER', `Retrieving identity failed: answer larger than ${MAX_ANSWER_BYTES} bytes`])
+    const error = await failure(
+      sdkWithPlugin('http://127.0.0.1:9/', { fetch: rnFetch, retries: 0 }).api.retrieveIdentity(retrieveArgs),
+    )
+    expect([error.code, error.message]).toEqual([
+      'SERVER',
+      `Retrieving identity failed: answer larger than ${MAX_ANSWER_BYTES} bytes`,
+    ])
   })
 })

@@ -15,21 +15,34 @@ afterEach(async () => {
 })
 
 const identity = new Uint8Array(600).fill(7)
-const saveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR, challenge: CHALLENGE, rawTwoManRuleKey: RAW_KEY, identity }
+const saveArgs = {
+  userId: 'user-1',
+  sessionId: SESSION,
+  authFactor: AUTH_FACTOR,
+  challenge: CHALLENGE,
+  rawTwoManRuleKey: RAW_KEY,
+  identity,
+}
 
 /** Saves through a server that validates the code, then answers the push with `detail(body)`. */
 async function pushFailureMessage(detail: (pushBody: { data_b64: string }) => string, status = 500): Promise<string> {
   server = await startCaptureServer((r) =>
-    r.path.endsWith('challenge_validate/') ? { status: 200, json: { new_id: NEW_SESSION } } : { status, json: { detail: detail(JSON.parse(r.body)) } },
+    r.path.endsWith('challenge_validate/')
+      ? { status: 200, json: { new_id: NEW_SESSION } }
+      : { status, json: { detail: detail(JSON.parse(r.body)) } },
   )
-  const error = (await sdkWithPlugin(server.url).api.saveIdentity(saveArgs).catch((e: unknown) => e)) as SSKS2MRError
+  const error = (await sdkWithPlugin(server.url)
+    .api.saveIdentity(saveArgs)
+    .catch((e: unknown) => e)) as SSKS2MRError
   expect(error.code).toBeDefined()
   return error.message
 }
 
 async function validateFailureMessage(detail: string): Promise<string> {
   server = await startCaptureServer(() => ({ status: 400, json: { detail } }))
-  const error = (await sdkWithPlugin(server.url).api.saveIdentity(saveArgs).catch((e: unknown) => e)) as SSKS2MRError
+  const error = (await sdkWithPlugin(server.url)
+    .api.saveIdentity(saveArgs)
+    .catch((e: unknown) => e)) as SSKS2MRError
   return error.message
 }
 
@@ -47,7 +60,9 @@ describe('an SSKS detail that echoes what the plugin sent is never quoted', () =
 
   it('a 40-character prefix of data_b64 (push)', async () => {
     let sent = ''
-    const message = await pushFailureMessage((body) => ((sent = body.data_b64), `bad blob ${body.data_b64.slice(0, 40)}`))
+    const message = await pushFailureMessage(
+      (body) => ((sent = body.data_b64), `bad blob ${body.data_b64.slice(0, 40)}`),
+    )
     expect(sent.length).toBeGreaterThan(40)
     expect(message).toBe('SSKS push failed: 500')
   })
@@ -59,7 +74,8 @@ describe('an SSKS detail that echoes what the plugin sent is never quoted', () =
 
   it('still quotes a detail that echoes nothing', async () => {
     expect(await validateFailureMessage('Bad request.')).toBe('SSKS challengeValidate failed: 400 Bad request.')
-    expect(await pushFailureMessage(() => 'Service unavailable.', 503)).toBe('SSKS push failed: 503 Service unavailable.')
+    expect(await pushFailureMessage(() => 'Service unavailable.', 503)).toBe(
+      'SSKS push failed: 503 Service unavailable.',
+    )
   })
-
 })

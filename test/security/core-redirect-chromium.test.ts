@@ -31,33 +31,50 @@ afterAll(async () => {
 })
 
 describe('a redirect on push, in Chromium', () => {
-  it.each([302, 307])('%i to another origin: saveIdentity fails and the other origin receives nothing', async (status) => {
-    const other = await startRawServer((req, res) => withCors(res, req) || res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"stolen"}'))
-    const ssks = await startRawServer((req, res) => {
-      if (withCors(res, req)) return
-      if (req.path.endsWith('challenge_validate/')) return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"new_id":"validated-session"}')
-      res.writeHead(status, { Location: `${other.url}tmr/front/push/` }).end()
-    })
-    const tab = await browser.newPage()
-    try {
-      await tab.goto(page.url)
-      await tab.waitForFunction(() => 'kit' in globalThis)
-      const outcome = await tab.evaluate(
-        async ({ keyStorageURL, rawTwoManRuleKey }) => {
-          const { kit } = globalThis as unknown as { kit: { createTestSealdSDK: (o: object) => Promise<any> } }
-          const sdk = await kit.createTestSealdSDK({ keyStorageURL, userId: 'user-1' })
-          const authFactor = { type: 'EM', value: 'alice@example.com' }
-          return sdk.ssks2MR
-            .saveIdentity({ userId: 'user-1', sessionId: 'session-1', authFactor, challenge: 'abcdefgh', rawTwoManRuleKey })
-            .then((result: unknown) => ({ saved: result }), (error: { code?: string }) => ({ code: error.code }))
-        },
-        { keyStorageURL: ssks.url, rawTwoManRuleKey: RAW_KEY },
+  it.each([302, 307])(
+    '%i to another origin: saveIdentity fails and the other origin receives nothing',
+    async (status) => {
+      const other = await startRawServer(
+        (req, res) =>
+          withCors(res, req) || res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"stolen"}'),
       )
-      expect(outcome).toMatchObject({ code: expect.stringMatching(/^(NETWORK|SERVER)$/) })
-      expect(ssks.requests.filter((r) => r.method === 'POST' && r.path.endsWith('push/'))).toHaveLength(1)
-      expect(other.requests).toHaveLength(0)
-    } finally {
-      await Promise.allSettled([tab.close(), other.close(), ssks.close()])
-    }
-  }, 60_000)
+      const ssks = await startRawServer((req, res) => {
+        if (withCors(res, req)) return
+        if (req.path.endsWith('challenge_validate/'))
+          return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"new_id":"validated-session"}')
+        res.writeHead(status, { Location: `${other.url}tmr/front/push/` }).end()
+      })
+      const tab = await browser.newPage()
+      try {
+        await tab.goto(page.url)
+        await tab.waitForFunction(() => 'kit' in globalThis)
+        const outcome = await tab.evaluate(
+          async ({ keyStorageURL, rawTwoManRuleKey }) => {
+            const { kit } = globalThis as unknown as { kit: { createTestSealdSDK: (o: object) => Promise<any> } }
+            const sdk = await kit.createTestSealdSDK({ keyStorageURL, userId: 'user-1' })
+            const authFactor = { type: 'EM', value: 'alice@example.com' }
+            return sdk.ssks2MR
+              .saveIdentity({
+                userId: 'user-1',
+                sessionId: 'session-1',
+                authFactor,
+                challenge: 'abcdefgh',
+                rawTwoManRuleKey,
+              })
+              .then(
+                (result: unknown) => ({ saved: result }),
+                (error: { code?: string }) => ({ code: error.code }),
+              )
+          },
+          { keyStorageURL: ssks.url, rawTwoManRuleKey: RAW_KEY },
+        )
+        expect(outcome).toMatchObject({ code: expect.stringMatching(/^(NETWORK|SERVER)$/) })
+        expect(ssks.requests.filter((r) => r.method === 'POST' && r.path.endsWith('push/'))).toHaveLength(1)
+        expect(other.requests).toHaveLength(0)
+      } finally {
+        await Promise.allSettled([tab.close(), other.close(), ssks.close()])
+      }
+    },
+    60_000,
+  )
 })

@@ -29,7 +29,10 @@ const env = {
   async startSession(userId: string, authFactor: AuthFactor) {
     const backend = createSSKSBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
     const session = await backend.challengeSend({ userId, authFactor, createUser: true })
-    return { ...session, challenge: emulator.outbox().find((entry) => entry.sessionId === session.sessionId)?.challenge }
+    return {
+      ...session,
+      challenge: emulator.outbox().find((entry) => entry.sessionId === session.sessionId)?.challenge,
+    }
   },
   device: (options: SSKS2MROptions = {}, userId?: string) =>
     sdkWithPlugin(emulator.url, options, userId === undefined ? undefined : { userId }, emulator.appId),
@@ -52,7 +55,12 @@ describe('concurrent retrievals of one backup, spelled five ways, renew it once'
     const owner = env.device({}, userId)
     const first = await env.startSession(userId, { type: 'EM', value: SPELLINGS[0]! })
     expect(first.mustAuthenticate).toBe(false) // stored without a challenge: the next retrieval renews
-    await owner.api.saveIdentity({ userId, sessionId: first.sessionId, authFactor: { type: 'EM', value: SPELLINGS[0]! }, twoManRuleKey })
+    await owner.api.saveIdentity({
+      userId,
+      sessionId: first.sessionId,
+      authFactor: { type: 'EM', value: SPELLINGS[0]! },
+      twoManRuleKey,
+    })
 
     // Five tabs or devices, each with a session validated by its code (a new session replaces the
     // unvalidated one of the same factor, so each is validated before the next starts).
@@ -60,7 +68,11 @@ describe('concurrent retrievals of one backup, spelled five ways, renew it once'
     for (const value of SPELLINGS) {
       const session = await env.startSession(userId, { type: 'EM', value })
       expect(session.mustAuthenticate).toBe(true) // the emulator finds the one backup for each spelling
-      const { newSessionId } = await owner.api.keyStore.challengeValidate({ sessionId: session.sessionId, challenge: session.challenge!, authFactor: { type: 'EM', value } })
+      const { newSessionId } = await owner.api.keyStore.challengeValidate({
+        sessionId: session.sessionId,
+        challenge: session.challenge!,
+        authFactor: { type: 'EM', value },
+      })
       sessions.push({ value, sessionId: newSessionId })
     }
     env.requestsSince()
@@ -70,7 +82,12 @@ describe('concurrent retrievals of one backup, spelled five ways, renew it once'
     const devices = sessions.map(() => env.device())
     const results = await Promise.all(
       sessions.map((s, i) =>
-        devices[i]!.api.retrieveIdentity({ userId, sessionId: s.sessionId, authFactor: { type: 'EM', value: s.value }, twoManRuleKey }),
+        devices[i]!.api.retrieveIdentity({
+          userId,
+          sessionId: s.sessionId,
+          authFactor: { type: 'EM', value: s.value },
+          twoManRuleKey,
+        }),
       ),
     )
 
@@ -81,7 +98,13 @@ describe('concurrent retrievals of one backup, spelled five ways, renew it once'
     // And the stored backup is the renewed one: a later device gets keyVersion 2 without renewing.
     const later = await env.startSession(userId, { type: 'EM', value: SPELLINGS[0]! })
     const reader = env.device()
-    const last = await reader.api.retrieveIdentity({ userId, sessionId: later.sessionId, authFactor: { type: 'EM', value: SPELLINGS[0]! }, challenge: later.challenge!, twoManRuleKey })
+    const last = await reader.api.retrieveIdentity({
+      userId,
+      sessionId: later.sessionId,
+      authFactor: { type: 'EM', value: SPELLINGS[0]! },
+      challenge: later.challenge!,
+      twoManRuleKey,
+    })
     expect(last.keysRenewed).toBe(false)
     expect(reader.sdk.cloudStandIn.account()!.keyVersion).toBe(2)
   })

@@ -17,7 +17,9 @@ const saveArgs = { userId: 'user-1', sessionId: SESSION, authFactor: AUTH_FACTOR
 
 async function refusedBeforeAnyRequest(identity: unknown) {
   server = await startCaptureServer(() => ({ status: 200, json: { id: 'tmr-1' } }))
-  const error = await sdkWithPlugin(server.url).api.saveIdentity({ ...saveArgs, identity: identity as Uint8Array }).catch((e: unknown) => e)
+  const error = await sdkWithPlugin(server.url)
+    .api.saveIdentity({ ...saveArgs, identity: identity as Uint8Array })
+    .catch((e: unknown) => e)
   expect(server.requests).toHaveLength(0)
   return error
 }
@@ -29,7 +31,10 @@ describe('identity must be real, non-empty bytes', () => {
   })
 
   it.each([
-    ['a Uint8Array subclass instance with a forged tag of another kind', Object.defineProperty(new Uint16Array(2), Symbol.toStringTag, { value: 'Uint8Array' })],
+    [
+      'a Uint8Array subclass instance with a forged tag of another kind',
+      Object.defineProperty(new Uint16Array(2), Symbol.toStringTag, { value: 'Uint8Array' }),
+    ],
     ['a DataView', new DataView(new ArrayBuffer(4))],
     ['an ArrayBuffer', new ArrayBuffer(4)],
     ['an array of numbers', [1, 2, 3]],
@@ -41,7 +46,11 @@ describe('identity must be real, non-empty bytes', () => {
     ['an empty Uint8Array', new Uint8Array(0)],
     ['an empty Buffer', Buffer.alloc(0)],
   ])('%s is refused (nothing to back up)', async (_name, value) => {
-    expect(await refusedBeforeAnyRequest(value)).toMatchObject({ code: 'VALIDATION', path: 'identity', message: '"identity" is not allowed to be empty' })
+    expect(await refusedBeforeAnyRequest(value)).toMatchObject({
+      code: 'VALIDATION',
+      path: 'identity',
+      message: '"identity" is not allowed to be empty',
+    })
   })
 
   it('a Buffer and a Uint8Array from another realm still pass', async () => {
@@ -50,7 +59,9 @@ describe('identity must be real, non-empty bytes', () => {
     server = await startCaptureServer((r) => ({ status: 200, json: r.path.endsWith('push/') ? { id: 'tmr-1' } : {} }))
     const { api } = sdkWithPlugin(server.url)
     await expect(api.saveIdentity({ ...saveArgs, identity: foreign })).resolves.toMatchObject({ ssksId: 'tmr-1' })
-    await expect(api.saveIdentity({ ...saveArgs, identity: Buffer.from([1, 2, 3]) })).resolves.toMatchObject({ ssksId: 'tmr-1' })
+    await expect(api.saveIdentity({ ...saveArgs, identity: Buffer.from([1, 2, 3]) })).resolves.toMatchObject({
+      ssksId: 'tmr-1',
+    })
   })
 })
 
@@ -60,7 +71,9 @@ describe('keyStorageURL', () => {
     ['a user name only', 'https://admin@ssks.example/'],
     ['an empty user info', 'https://@ssks.example/'],
   ])('a URL with %s is refused at set-up (plugin and back-end)', (_name, url) => {
-    expect(() => validateKeyStorageURL(url)).toThrow(expect.objectContaining({ code: 'VALIDATION', path: 'keyStorageURL' }))
+    expect(() => validateKeyStorageURL(url)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', path: 'keyStorageURL' }),
+    )
     expect(() => createSSKSBackend({ keyStorageURL: url, appId: 'app', apiKey: 'key' })).toThrow(
       expect.objectContaining({ code: 'VALIDATION', path: 'keyStorageURL' }),
     )
@@ -79,6 +92,8 @@ describe('keyStorageURL', () => {
 
   it('a 20,000-character invalid URL is refused with the usual message (linear check; timing: npm run bench)', () => {
     const long = `https://${'a'.repeat(20_000)} `
-    expect(() => validateKeyStorageURL(long)).toThrow('"keyStorageURL" must be a valid uri with a scheme matching the http|https pattern')
+    expect(() => validateKeyStorageURL(long)).toThrow(
+      '"keyStorageURL" must be a valid uri with a scheme matching the http|https pattern',
+    )
   })
 })

@@ -20,7 +20,9 @@ let browser: Browser
 beforeAll(async () => {
   emulator = await startEmulator()
   // Any page: what matters is the origin it is served from.
-  pages = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>page</title>'))
+  pages = createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>page</title>'),
+  )
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve))
   pagePort = (pages.address() as AddressInfo).port
   browser = await chromium.launch({
@@ -43,7 +45,8 @@ async function openPage(url: string): Promise<Page> {
 }
 
 async function pendingCode(): Promise<string> {
-  return (await emulatorClient(emulator).startSession(`victim-${Math.random()}`, email(), { force_auth: true })).challenge!
+  return (await emulatorClient(emulator).startSession(`victim-${Math.random()}`, email(), { force_auth: true }))
+    .challenge!
 }
 
 /** Runs fetch in the page; a CORS refusal shows as `{ error }`, since the page cannot read the answer. */
@@ -83,7 +86,11 @@ describe('a page on a foreign origin (Chromium)', () => {
       })
     }
     // And with a JSON body, which makes Chromium ask first (the preflight is refused).
-    const json = await pageFetch(page, `${emulator.url}__dev/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    const json = await pageFetch(page, `${emulator.url}__dev/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
     expect('error' in json).toBe(true)
     expect(emulator.outbox().map((entry) => entry.challenge)).toContain(code)
     expect(emulator.faults.list()).toEqual([])
@@ -108,9 +115,17 @@ describe('a DNS-rebound page (Chromium)', () => {
       expect([path, answer]).toMatchObject([path, { status: 403 }])
       expect(JSON.stringify(answer)).not.toContain(code)
     }
-    const reset = await pageFetch(page, '/__dev/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    const reset = await pageFetch(page, '/__dev/reset', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
     expect(reset).toMatchObject({ status: 403 })
-    const fault = await pageFetch(page, '/__dev/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"kind":"drop"}' })
+    const fault = await pageFetch(page, '/__dev/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"kind":"drop"}',
+    })
     expect(fault).toMatchObject({ status: 403 })
     expect(emulator.outbox().map((entry) => entry.challenge)).toContain(code)
     expect(emulator.faults.list()).toEqual([])

@@ -12,7 +12,11 @@ import { call, email, emulatorClient } from '../emulator/emulatorClient'
 const data = useDataFolder('ssks-clock-')
 
 const advance = (emulator: RunningEmulator, advanceMs: unknown) =>
-  call(new URL('/__dev/clock', emulator.url).href, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs }) })
+  call(new URL('/__dev/clock', emulator.url).href, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ advanceMs }),
+  })
 
 describe('POST /__dev/clock', () => {
   it('refuses Number.MAX_VALUE (twice) with 400 and the clock stays finite', async () => {
@@ -45,7 +49,9 @@ describe('POST /__dev/clock', () => {
     await emulatorClient(data.running).startSession('after-clock', email(), { force_auth: true })
     await data.running.close()
     data.running = await startEmulator({ dataFile })
-    expect((await emulatorClient(data.running).challengeSend({ user_id: 'after-clock', auth_factor: email() })).status).toBe(200)
+    expect(
+      (await emulatorClient(data.running).challengeSend({ user_id: 'after-clock', auth_factor: email() })).status,
+    ).toBe(200)
   })
 
   it('refuses the same steps in-process (clock.advance throws a RangeError)', () => {
@@ -59,7 +65,31 @@ describe('POST /__dev/clock', () => {
 describe('a data file that does not parse', () => {
   for (const [name, text] of [
     ['truncated JSON', '{"version":1, "users": ['],
-    ['a null where a time belongs', JSON.stringify({ version: 1, appId: 'a', apiKey: 'k', users: ['u'], tmrKeys: [], sessions: [{ id: 's', userId: 'u', authFactor: { type: 'EM', value: 'a@b.c' }, challenge: 'aaaaaaaa', challengeIssuedAt: null, mustAuthenticate: true, validated: false, wrongAttempts: 0, burnt: false }], smsSent: 0, outbox: [] })],
+    [
+      'a null where a time belongs',
+      JSON.stringify({
+        version: 1,
+        appId: 'a',
+        apiKey: 'k',
+        users: ['u'],
+        tmrKeys: [],
+        sessions: [
+          {
+            id: 's',
+            userId: 'u',
+            authFactor: { type: 'EM', value: 'a@b.c' },
+            challenge: 'aaaaaaaa',
+            challengeIssuedAt: null,
+            mustAuthenticate: true,
+            validated: false,
+            wrongAttempts: 0,
+            burnt: false,
+          },
+        ],
+        smsSent: 0,
+        outbox: [],
+      }),
+    ],
   ] as const) {
     it(`is reported with its path and never overwritten (${name})`, async () => {
       const dataFile = join(data.dir, 'damaged.json')

@@ -21,7 +21,10 @@ interface Answer {
 }
 
 /** node:http, because fetch will not send a Host of our choosing. */
-function send(path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port: emulator.port, path, method, headers, agent: false }, (res) => {
       let text = ''
@@ -61,10 +64,21 @@ describe('encoded dev paths', () => {
     for (const prefix of ENCODED) {
       const writes = [
         send(`${prefix}/reset`, { method: 'POST', headers: { Origin: EVIL, 'Content-Type': 'application/json' } }),
-        send(`${prefix}/faults`, { method: 'POST', headers: { Origin: EVIL, 'Content-Type': 'text/plain' }, body: '{"kind":"status","status":500}' }),
+        send(`${prefix}/faults`, {
+          method: 'POST',
+          headers: { Origin: EVIL, 'Content-Type': 'text/plain' },
+          body: '{"kind":"status","status":500}',
+        }),
         send(`${prefix}/faults`, { method: 'DELETE', headers: { Origin: EVIL } }),
-        send(`${prefix}/clock`, { method: 'POST', headers: { Origin: EVIL, 'Content-Type': 'text/plain' }, body: '{"advanceMs":86400000}' }),
-        send(`${prefix}/reset`, { method: 'OPTIONS', headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST' } }),
+        send(`${prefix}/clock`, {
+          method: 'POST',
+          headers: { Origin: EVIL, 'Content-Type': 'text/plain' },
+          body: '{"advanceMs":86400000}',
+        }),
+        send(`${prefix}/reset`, {
+          method: 'OPTIONS',
+          headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST' },
+        }),
       ]
       for (const answer of await Promise.all(writes)) {
         expect([prefix, answer.status]).toEqual([prefix, 403])
@@ -109,14 +123,28 @@ describe('DNS rebinding (foreign Host)', () => {
   })
 
   it('answers loopback Host names, with or without port, in any case', async () => {
-    for (const host of ['127.0.0.1', `127.0.0.1:${emulator.port}`, 'localhost', `LocalHost:${emulator.port}`, '[::1]', `[::1]:${emulator.port}`]) {
+    for (const host of [
+      '127.0.0.1',
+      `127.0.0.1:${emulator.port}`,
+      'localhost',
+      `LocalHost:${emulator.port}`,
+      '[::1]',
+      `[::1]:${emulator.port}`,
+    ]) {
       const answer = await send('/__dev/outbox', { headers: { Host: host } })
       expect([host, answer.status]).toEqual([host, 200])
     }
   })
 
   it('refuses Host names that only look loopback', async () => {
-    for (const host of ['localhost.attacker.example', '127.0.0.1.nip.io', 'attacker.example', '[::2]', '127.0.0.2', 'localhost.']) {
+    for (const host of [
+      'localhost.attacker.example',
+      '127.0.0.1.nip.io',
+      'attacker.example',
+      '[::2]',
+      '127.0.0.2',
+      'localhost.',
+    ]) {
       const answer = await send('/__dev/outbox', { headers: { Host: host } })
       expect([host, answer.status]).toEqual([host, 403])
     }
@@ -127,10 +155,13 @@ describe('DNS rebinding (foreign Host)', () => {
     try {
       const at = (host: string) =>
         new Promise<number>((resolve, reject) => {
-          const req = httpRequest({ host: '127.0.0.1', port: lan.port, path: '/__dev/outbox', headers: { Host: host }, agent: false }, (res) => {
-            res.resume()
-            resolve(res.statusCode ?? 0)
-          })
+          const req = httpRequest(
+            { host: '127.0.0.1', port: lan.port, path: '/__dev/outbox', headers: { Host: host }, agent: false },
+            (res) => {
+              res.resume()
+              resolve(res.statusCode ?? 0)
+            },
+          )
           req.on('error', reject)
           req.end()
         })
@@ -142,7 +173,9 @@ describe('DNS rebinding (foreign Host)', () => {
   })
 
   it('checks the host of an absolute request target too (a proxy-style request line)', async () => {
-    const answer = await send(`http://attacker.example:${emulator.port}/__dev/outbox`, { headers: { Host: `127.0.0.1:${emulator.port}` } })
+    const answer = await send(`http://attacker.example:${emulator.port}/__dev/outbox`, {
+      headers: { Host: `127.0.0.1:${emulator.port}` },
+    })
     expect(answer.status).toBe(403)
   })
 })
@@ -152,8 +185,14 @@ describe('simple requests to mutating dev routes', () => {
     const code = await pendingCode()
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       expect((await send('/__dev/reset', { method: 'POST', headers: { 'Content-Type': type } })).status).toBe(403)
-      expect((await send('/__dev/faults', { method: 'POST', headers: { 'Content-Type': type }, body: '{"kind":"drop"}' })).status).toBe(403)
-      expect((await send('/__dev/clock', { method: 'POST', headers: { 'Content-Type': type }, body: '{"advanceMs":1}' })).status).toBe(403)
+      expect(
+        (await send('/__dev/faults', { method: 'POST', headers: { 'Content-Type': type }, body: '{"kind":"drop"}' }))
+          .status,
+      ).toBe(403)
+      expect(
+        (await send('/__dev/clock', { method: 'POST', headers: { 'Content-Type': type }, body: '{"advanceMs":1}' }))
+          .status,
+      ).toBe(403)
     }
     expect((await send('/__dev/reset', { method: 'POST' })).status).toBe(403)
     expect(emulator.outbox().map((entry) => entry.challenge)).toContain(code)
@@ -162,9 +201,20 @@ describe('simple requests to mutating dev routes', () => {
 
   it('accepts them with a JSON content type (which no cross-site simple request can carry), or from a page of this machine', async () => {
     const json = { 'Content-Type': 'Application/JSON; charset=utf-8' }
-    expect((await send('/__dev/faults', { method: 'POST', headers: json, body: '{"kind":"latency","delayMs":0}' })).status).toBe(201)
-    expect((await send('/__dev/faults', { method: 'DELETE', headers: { Origin: 'http://localhost:6006' } })).status).toBe(204)
-    expect((await send('/__dev/reset', { method: 'POST', headers: { Origin: 'http://127.0.0.1:5173', 'Content-Type': 'text/plain' } })).status).toBe(204)
+    expect(
+      (await send('/__dev/faults', { method: 'POST', headers: json, body: '{"kind":"latency","delayMs":0}' })).status,
+    ).toBe(201)
+    expect(
+      (await send('/__dev/faults', { method: 'DELETE', headers: { Origin: 'http://localhost:6006' } })).status,
+    ).toBe(204)
+    expect(
+      (
+        await send('/__dev/reset', {
+          method: 'POST',
+          headers: { Origin: 'http://127.0.0.1:5173', 'Content-Type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(204)
     expect((await send('/__dev/reset', { method: 'POST', headers: json })).status).toBe(204)
     expect(emulator.outbox()).toEqual([])
   })

@@ -14,9 +14,18 @@ const HOUR = 3_600_000
 /** An in-process emulator whose saved snapshots show what it keeps. */
 function observed(options: EmulatorOptions = {}) {
   let last: EmulatorSnapshot | undefined
-  const emulator = createEmulator({ ...options, storage: { load: () => undefined, save: (snapshot) => void (last = snapshot) } })
+  const emulator = createEmulator({
+    ...options,
+    storage: { load: () => undefined, save: (snapshot) => void (last = snapshot) },
+  })
   const post = async (path: string, headers: Record<string, string>, body?: unknown) => {
-    const response = await emulator.fetch(new Request(BASE + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }))
+    const response = await emulator.fetch(
+      new Request(BASE + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
     return { status: response.status, body: await response.json().catch(() => null) }
   }
   const back = { [HEADERS.appId]: emulator.appId, [HEADERS.apiKey]: emulator.apiKey }
@@ -24,7 +33,13 @@ function observed(options: EmulatorOptions = {}) {
   return {
     emulator,
     kept: () => last!,
-    send: (userId: string) => post(PATHS.challengeSend, back, { user_id: userId, auth_factor: { type: 'EM', value: `${userId}@example.com` }, create_user: true, force_auth: true }),
+    send: (userId: string) =>
+      post(PATHS.challengeSend, back, {
+        user_id: userId,
+        auth_factor: { type: 'EM', value: `${userId}@example.com` },
+        create_user: true,
+        force_auth: true,
+      }),
     validate: (session: string, challenge: string) => post(PATHS.challengeValidate, front(session), { challenge }),
     search: (session: string) => post(PATHS.search, front(session)),
     push: (session: string) => post(PATHS.push, front(session), { data_b64: 'eA==' }),

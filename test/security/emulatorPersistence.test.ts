@@ -21,7 +21,9 @@ const data = useDataFolder('ssks-persist-')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const CHILD = fileURLToPath(new URL('./support/emulatorProcess.ts', import.meta.url))
 
-async function spawnEmulator(dataFile: string): Promise<{ child: ChildProcess; url: string; appId: string; apiKey: string }> {
+async function spawnEmulator(
+  dataFile: string,
+): Promise<{ child: ChildProcess; url: string; appId: string; apiKey: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile], { stdio: ['ignore', 'pipe', 'inherit'] })
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
   return { child, ...(JSON.parse(line) as { url: string; appId: string; apiKey: string }) }
@@ -41,7 +43,10 @@ describe('SIGKILL under concurrent writers', () => {
         if (round === 0) {
           // First backups need no code, so each writer can push on its challenge_send session.
           sessions = await Promise.all(
-            Array.from({ length: writers }, async (_, w) => (await ssks.startSession(`writer-${w}`, email(`w${w}@example.com`))).sessionId),
+            Array.from(
+              { length: writers },
+              async (_, w) => (await ssks.startSession(`writer-${w}`, email(`w${w}@example.com`))).sessionId,
+            ),
           )
         }
         let stop = false
@@ -50,7 +55,11 @@ describe('SIGKILL under concurrent writers', () => {
             try {
               const response = await fetch(new URL(PATHS.push, server.url), {
                 method: 'POST',
-                headers: { [HEADERS.appId]: server.appId, [HEADERS.session]: session, 'Content-Type': 'application/json' },
+                headers: {
+                  [HEADERS.appId]: server.appId,
+                  [HEADERS.session]: session,
+                  'Content-Type': 'application/json',
+                },
                 body: JSON.stringify({ data_b64: `${w}-${i}` }),
               })
               if (response.status !== 200) throw new Error(`push answered ${response.status}`)
@@ -64,7 +73,7 @@ describe('SIGKILL under concurrent writers', () => {
         })
         // Kill once this round has 220 answered pushes (however loaded the machine), at a random moment after.
         const target = checked + 220
-        for (const deadline = Date.now() + 30_000; checked < target && Date.now() < deadline; ) await sleep(10)
+        for (const deadline = Date.now() + 30_000; checked < target && Date.now() < deadline;) await sleep(10)
         await sleep(Math.random() * 100)
         stop = true
         server.child.kill('SIGKILL')
@@ -104,7 +113,13 @@ describe('a failed write', () => {
       },
     })
     const post = async (path: string, headers: Record<string, string>, body?: unknown) => {
-      const response = await emulator.fetch(new Request(`http://localhost${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }))
+      const response = await emulator.fetch(
+        new Request(`http://localhost${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      )
       return { status: response.status, body: await response.json() }
     }
     const back = { [HEADERS.appId]: emulator.appId, [HEADERS.apiKey]: emulator.apiKey }
@@ -124,7 +139,11 @@ describe('a failed write', () => {
     // The failed challenge_send neither ended the old session nor left a code behind.
     expect(emulator.outbox()).toEqual([])
     const again = await post(PATHS.challengeSend, back, { user_id: 'u', auth_factor: email(), force_auth: true })
-    const { new_id } = (await post(PATHS.challengeValidate, front(again.body.session_id), { challenge: emulator.outbox().at(-1)!.challenge })).body
+    const { new_id } = (
+      await post(PATHS.challengeValidate, front(again.body.session_id), {
+        challenge: emulator.outbox().at(-1)!.challenge,
+      })
+    ).body
     const found = await post(PATHS.search, front(new_id))
     expect(found.body.data_b64, JSON.stringify(found)).toBe('b2xk')
   })
@@ -140,7 +159,9 @@ describe('start-up', () => {
     writeFileSync(join(data.dir, 'unrelated.tmp'), 'keep me')
     data.running = await startEmulator({ dataFile })
     expect(readdirSync(data.dir).filter((name) => name.endsWith('.tmp'))).toEqual(['unrelated.tmp'])
-    expect((await emulatorClient(data.running).challengeSend({ user_id: 'tmp-user', auth_factor: email() })).status).toBe(200)
+    expect(
+      (await emulatorClient(data.running).challengeSend({ user_id: 'tmp-user', auth_factor: email() })).status,
+    ).toBe(200)
   })
 })
 
@@ -160,6 +181,8 @@ describe('the journal', () => {
     expect(readdirSync(data.dir).filter((name) => name.endsWith('.journal'))).toHaveLength(1)
     await data.running.close()
     const saved = createFileStorage(dataFile).load()!
-    expect(saved.tmrKeys.map((key) => key.userId).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `fold-${i}`).sort())
+    expect(saved.tmrKeys.map((key) => key.userId).sort()).toEqual(
+      Array.from({ length: 40 }, (_, i) => `fold-${i}`).sort(),
+    )
   })
 })

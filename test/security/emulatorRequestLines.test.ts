@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => emulator.close())
 
 const stillServes = async () => {
-  const sent = await emulatorClient(emulator).challengeSend({ user_id: `alive-${Math.random()}`, auth_factor: email(), create_user: true })
+  const sent = await emulatorClient(emulator).challengeSend({
+    user_id: `alive-${Math.random()}`,
+    auth_factor: email(),
+    create_user: true,
+  })
   expect(sent.status).toBe(200)
 }
 
@@ -61,11 +65,39 @@ describe('malformed request lines', () => {
 })
 
 /** Printable ASCII plus the odd bytes request lines are broken with. */
-const odd = fc.constantFrom(' ', '\t', '%', '%00', '%2F', '%5F', '..', '/', '\\', '*', '?', '#', '@', ':', '[', ']', '\u00ff', '\u0000', '\r', '\n')
-const token = fc.oneof(fc.string({ maxLength: 12 }), odd, fc.constantFrom('__dev', 'outbox', 'reset', 'tmr', 'front', 'push', 'search', '127.0.0.1', 'localhost', '[::1]'))
+const odd = fc.constantFrom(
+  ' ',
+  '\t',
+  '%',
+  '%00',
+  '%2F',
+  '%5F',
+  '..',
+  '/',
+  '\\',
+  '*',
+  '?',
+  '#',
+  '@',
+  ':',
+  '[',
+  ']',
+  '\u00ff',
+  '\u0000',
+  '\r',
+  '\n',
+)
+const token = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  odd,
+  fc.constantFrom('__dev', 'outbox', 'reset', 'tmr', 'front', 'push', 'search', '127.0.0.1', 'localhost', '[::1]'),
+)
 const fragment = fc.array(token, { maxLength: 8 }).map((parts) => parts.join(''))
 
-const methods = fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'CONNECT', 'TRACE'), fc.string({ maxLength: 8 }))
+const methods = fc.oneof(
+  fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'CONNECT', 'TRACE'),
+  fc.string({ maxLength: 8 }),
+)
 const targets = fc.oneof(
   fc.constantFrom(...Object.values(PATHS), '/__dev/outbox', '/__dev/reset', '/__dev/faults', '/__dev/clock', '*', ''),
   fragment.map((s) => `/${s}`),
@@ -74,24 +106,47 @@ const targets = fc.oneof(
 )
 const versions = fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/1.1 extra', 'http/1.1', '')
 const headerNames = fc.oneof(
-  fc.constantFrom('Host', 'Origin', 'Content-Type', 'Content-Length', 'Transfer-Encoding', 'Expect', HEADERS.appId, HEADERS.apiKey, HEADERS.session, 'Access-Control-Request-Headers'),
+  fc.constantFrom(
+    'Host',
+    'Origin',
+    'Content-Type',
+    'Content-Length',
+    'Transfer-Encoding',
+    'Expect',
+    HEADERS.appId,
+    HEADERS.apiKey,
+    HEADERS.session,
+    'Access-Control-Request-Headers',
+  ),
   fragment,
 )
-const headerValues = fc.oneof(fragment, fc.constantFrom('application/json', 'chunked', '100-continue', '-1', '99999999999', 'null', 'https://evil.example'))
+const headerValues = fc.oneof(
+  fragment,
+  fc.constantFrom('application/json', 'chunked', '100-continue', '-1', '99999999999', 'null', 'https://evil.example'),
+)
 const headers = fc.array(fc.tuple(headerNames, headerValues), { maxLength: 6 })
 const bodies = fc.oneof(fc.constant(''), fragment, fc.constant('{"kind":"drop"}'), fc.constant('0\r\n\r\n'))
 
 describe('raw HTTP fuzz', () => {
   it('never answers 5xx nor crashes on random request lines and headers, and keeps serving', async () => {
     await fc.assert(
-      fc.asyncProperty(methods, targets, versions, headers, fc.boolean(), bodies, async (method, target, version, extra, withHost, body) => {
-        const lines = [`${method} ${target} ${version}`]
-        if (withHost) lines.push(`Host: 127.0.0.1:${emulator.port}`)
-        for (const [name, value] of extra) lines.push(`${name}: ${value}`)
-        lines.push('Connection: close')
-        const answer = await rawRequest(emulator.port, `${lines.join('\r\n')}\r\n\r\n${body}`, 3000)
-        if (answer.status >= 500) throw new Error(`${answer.status} for ${JSON.stringify(lines)}: ${answer.body.slice(0, 200)}`)
-      }),
+      fc.asyncProperty(
+        methods,
+        targets,
+        versions,
+        headers,
+        fc.boolean(),
+        bodies,
+        async (method, target, version, extra, withHost, body) => {
+          const lines = [`${method} ${target} ${version}`]
+          if (withHost) lines.push(`Host: 127.0.0.1:${emulator.port}`)
+          for (const [name, value] of extra) lines.push(`${name}: ${value}`)
+          lines.push('Connection: close')
+          const answer = await rawRequest(emulator.port, `${lines.join('\r\n')}\r\n\r\n${body}`, 3000)
+          if (answer.status >= 500)
+            throw new Error(`${answer.status} for ${JSON.stringify(lines)}: ${answer.body.slice(0, 200)}`)
+        },
+      ),
       { numRuns: 400 },
     )
     // The fuzz may have armed a fault through /__dev/faults (a loopback Host and a JSON body).

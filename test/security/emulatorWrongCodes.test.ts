@@ -25,7 +25,8 @@ describe('wrong codes per user', () => {
     const statuses: number[] = []
     for (let s = 0; s < 40; s++) {
       const started = await env.ssks.startSession('mallory-target', email(), { force_auth: true })
-      for (let i = 0; i < 4; i++) statuses.push((await env.ssks.validate(started.sessionId, { challenge: wrong(started.challenge!) })).status)
+      for (let i = 0; i < 4; i++)
+        statuses.push((await env.ssks.validate(started.sessionId, { challenge: wrong(started.challenge!) })).status)
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403))
     expect(statuses.slice(10)).toEqual(Array(150).fill(429))

@@ -16,7 +16,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
-async function backendAnswering(answer: (res: ServerResponse) => void, options: { timeoutMs?: number; fetch?: typeof fetch } = {}) {
+async function backendAnswering(
+  answer: (res: ServerResponse) => void,
+  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+) {
   const server = await startRawServer((_req, res) => answer(res))
   servers.push(server)
   return createSSKSBackend({ keyStorageURL: server.url, appId: 'app', apiKey, ...options })
@@ -28,18 +31,32 @@ const failure = (promise: Promise<unknown>) =>
   )
 
 describe('challengeSend', () => {
-  it.each([301, 302, 303, 307, 308])('does not follow a %i: the API key never reaches the other origin', async (status) => {
-    const other = await startRawServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"session_id":"s","must_authenticate":false}'))
-    servers.push(other)
-    const backend = await backendAnswering((res) => res.writeHead(status, { Location: `${other.url}tmr/back/challenge_send/` }).end())
-    const error = await failure(backend.challengeSend(args))
-    expect(['SERVER', 'NETWORK']).toContain(error.code)
-    expect(other.requests).toHaveLength(0)
-  })
+  it.each([301, 302, 303, 307, 308])(
+    'does not follow a %i: the API key never reaches the other origin',
+    async (status) => {
+      const other = await startRawServer((_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"session_id":"s","must_authenticate":false}'),
+      )
+      servers.push(other)
+      const backend = await backendAnswering((res) =>
+        res.writeHead(status, { Location: `${other.url}tmr/back/challenge_send/` }).end(),
+      )
+      const error = await failure(backend.challengeSend(args))
+      expect(['SERVER', 'NETWORK']).toContain(error.code)
+      expect(other.requests).toHaveLength(0)
+    },
+  )
 
   it.each([
-    ['a 201 of the right shape', (res: ServerResponse) => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"session_id":"s","must_authenticate":true}')],
-    ['an HTML 200', (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login</html>')],
+    [
+      'a 201 of the right shape',
+      (res: ServerResponse) =>
+        res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"session_id":"s","must_authenticate":true}'),
+    ],
+    [
+      'an HTML 200',
+      (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login</html>'),
+    ],
   ])('%s is a SERVER error', async (_name, answer) => {
     const error = await failure((await backendAnswering(answer)).challengeSend(args))
     expect(error.code).toBe('SERVER')
@@ -55,8 +72,15 @@ describe('challengeSend', () => {
   })
 
   it('times out on a body that never ends, even through a fetch that ignores its signal', async () => {
-    const neverEnds: typeof fetch = async () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) }), { status: 200 })
-    const backend = createSSKSBackend({ keyStorageURL: 'http://127.0.0.1:9/', appId: 'app', apiKey, timeoutMs: 150, fetch: neverEnds })
+    const neverEnds: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) }), { status: 200 })
+    const backend = createSSKSBackend({
+      keyStorageURL: 'http://127.0.0.1:9/',
+      appId: 'app',
+      apiKey,
+      timeoutMs: 150,
+      fetch: neverEnds,
+    })
     const error = await failure(backend.challengeSend(args))
     expect(error.code).toBe('TIMEOUT')
   })

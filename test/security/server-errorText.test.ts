@@ -8,7 +8,11 @@ import { createSSKSBackend, type SessionUser } from '../../src/server/index'
 import { json, startCaptureServer } from '../support/startCaptureServer'
 
 const apiKey = 'API-KEY-must-never-appear-9f3c'
-const user: SessionUser = { userId: 'user-0042-abcdef', authFactor: { type: 'EM', value: 'alice.martin@example.com' }, twoManRuleKey: 'k-123' }
+const user: SessionUser = {
+  userId: 'user-0042-abcdef',
+  authFactor: { type: 'EM', value: 'alice.martin@example.com' },
+  twoManRuleKey: 'k-123',
+}
 const fromAppPage = () =>
   new Request('https://app.example/api/2mr-session', {
     method: 'POST',
@@ -51,7 +55,9 @@ describe('challengeSend never quotes an SSKS detail that echoes what it sent', (
   })
 
   it('still quotes a short detail that echoes nothing', async () => {
-    expect(await challengeSendMessage(503, 'Service temporarily unavailable.')).toContain('Service temporarily unavailable.')
+    expect(await challengeSendMessage(503, 'Service temporarily unavailable.')).toContain(
+      'Service temporarily unavailable.',
+    )
   })
 })
 

@@ -16,7 +16,12 @@ afterEach(async () => {
 
 async function backendAnswering(respond: Responder, options: { timeoutMs?: number; path?: string } = {}) {
   server = await startCaptureServer(respond)
-  return createSSKSBackend({ keyStorageURL: server.url + (options.path ?? ''), appId, apiKey, timeoutMs: options.timeoutMs })
+  return createSSKSBackend({
+    keyStorageURL: server.url + (options.path ?? ''),
+    appId,
+    apiKey,
+    timeoutMs: options.timeoutMs,
+  })
 }
 
 async function failure(promise: Promise<unknown>): Promise<SSKS2MRError> {
@@ -39,7 +44,14 @@ function expectNoApiKey(error: SSKS2MRError) {
 describe('challengeSend', () => {
   it('POSTs the snake_case body to /tmr/back/challenge_send/ with the back-end headers', async () => {
     const backend = await backendAnswering(json(200, { session_id: 'sess-1', must_authenticate: true }))
-    const result = await backend.challengeSend({ userId: 'u1', authFactor, createUser: true, forceAuth: false, fakeOtp: true, templateId: 't1' })
+    const result = await backend.challengeSend({
+      userId: 'u1',
+      authFactor,
+      createUser: true,
+      forceAuth: false,
+      fakeOtp: true,
+      templateId: 't1',
+    })
 
     expect(result).toEqual({ sessionId: 'sess-1', mustAuthenticate: true })
     const [request] = server!.requests
@@ -48,7 +60,9 @@ describe('challengeSend', () => {
     expect(request!.headers['x-seald-appid']).toBe(appId)
     expect(request!.headers['x-seald-apikey']).toBe(apiKey)
     expect(request!.headers['content-type']).toBe('application/json')
-    expect(request!.rawHeaders.map(([name]) => name)).toEqual(expect.arrayContaining(['X-SEALD-APPID', 'X-SEALD-APIKEY']))
+    expect(request!.rawHeaders.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['X-SEALD-APPID', 'X-SEALD-APIKEY']),
+    )
     expect(request!.body).toBe(
       '{"user_id":"u1","auth_factor":{"type":"EM","value":"alice@example.com"},"create_user":true,"force_auth":false,"template_id":"t1","fake_otp":true}',
     )
@@ -57,11 +71,16 @@ describe('challengeSend', () => {
   it('leaves out optional fields that were not given', async () => {
     const backend = await backendAnswering(json(200, { session_id: 's', must_authenticate: false }))
     await backend.challengeSend({ userId: 'u1', authFactor: { type: 'SMS', value: '+33600000000' } })
-    expect(JSON.parse(server!.requests[0]!.body)).toEqual({ user_id: 'u1', auth_factor: { type: 'SMS', value: '+33600000000' } })
+    expect(JSON.parse(server!.requests[0]!.body)).toEqual({
+      user_id: 'u1',
+      auth_factor: { type: 'SMS', value: '+33600000000' },
+    })
   })
 
   it('drops any path part of keyStorageURL, as the official clients do', async () => {
-    const backend = await backendAnswering(json(200, { session_id: 's', must_authenticate: false }), { path: 'some/prefix/' })
+    const backend = await backendAnswering(json(200, { session_id: 's', must_authenticate: false }), {
+      path: 'some/prefix/',
+    })
     await backend.challengeSend({ userId: 'u1', authFactor })
     expect(server!.requests[0]!.path).toBe('/tmr/back/challenge_send/')
   })
@@ -83,11 +102,15 @@ describe('challengeSend', () => {
   })
 
   it("quotes SSKS's short detail, but not one that echoes the API key, user id or email (the route forwards messages to browsers)", async () => {
-    const quoted = await failure((await backendAnswering(json(500, { detail: 'Maintenance' }))).challengeSend({ userId: 'u1', authFactor }))
+    const quoted = await failure(
+      (await backendAnswering(json(500, { detail: 'Maintenance' }))).challengeSend({ userId: 'u1', authFactor }),
+    )
     expect(quoted.message).toContain('Maintenance')
     for (const echo of [`bad key ${apiKey}`, `no user user-42`, `bounced: ${authFactor.value}`]) {
       await server?.close()
-      const error = await failure((await backendAnswering(json(500, { detail: echo }))).challengeSend({ userId: 'user-42', authFactor }))
+      const error = await failure(
+        (await backendAnswering(json(500, { detail: echo }))).challengeSend({ userId: 'user-42', authFactor }),
+      )
       expect(error.message).not.toContain(echo)
       expect(error.message).toBe('SSKS challengeSend failed (500)')
     }

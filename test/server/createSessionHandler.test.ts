@@ -6,7 +6,12 @@ type Responder = (request: CapturedRequest, index: number) => Reply
 
 const appId = '00000000-0000-4000-8000-00000000abcd'
 const apiKey = 'API-KEY-must-never-appear-9f3c'
-const user: SessionUser = { userId: 'u1', authFactor: { type: 'EM', value: 'alice@example.com' }, twoManRuleKey: 'k-123', createUser: true }
+const user: SessionUser = {
+  userId: 'u1',
+  authFactor: { type: 'EM', value: 'alice@example.com' },
+  twoManRuleKey: 'k-123',
+  createUser: true,
+}
 
 let server: Awaited<ReturnType<typeof startCaptureServer>> | undefined
 afterEach(async () => {
@@ -14,7 +19,10 @@ afterEach(async () => {
   server = undefined
 })
 
-async function handlerFor(resolveUser: () => unknown, respond: Responder = json(200, { session_id: 'sess-1', must_authenticate: true })) {
+async function handlerFor(
+  resolveUser: () => unknown,
+  respond: Responder = json(200, { session_id: 'sess-1', must_authenticate: true }),
+) {
   server = await startCaptureServer(respond)
   const backend = createSSKSBackend({ keyStorageURL: server.url, appId, apiKey })
   return backend.createSessionHandler({ resolveUser: resolveUser as () => Promise<SessionUser | null> })
@@ -44,13 +52,20 @@ describe('createSessionHandler', () => {
       twoManRuleKey: 'k-123',
       destinationHint: 'a•••@example.com',
     })
-    expect(JSON.parse(server!.requests[0]!.body)).toEqual({ user_id: 'u1', auth_factor: user.authFactor, create_user: true })
+    expect(JSON.parse(server!.requests[0]!.body)).toEqual({
+      user_id: 'u1',
+      auth_factor: user.authFactor,
+      create_user: true,
+    })
   })
 
   it('refuses a cross-site request before asking who is signed in or calling SSKS', async () => {
     let resolved = 0
     const handler = await handlerFor(async () => (resolved++, user))
-    const crossSite = new Request('https://app.example/api/2mr-session', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const crossSite = new Request('https://app.example/api/2mr-session', {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    })
     const response = await handler(crossSite)
     expect(response.status).toBe(403)
     expect(await response.json()).toMatchObject({ code: 'UNAUTHORIZED' })
@@ -62,7 +77,11 @@ describe('createSessionHandler', () => {
 
   it('passes a raw key through and masks a phone number', async () => {
     const rawTwoManRuleKey = generateRawTwoManRuleKey()
-    const handler = await handlerFor(async () => ({ userId: 'u2', authFactor: { type: 'SMS', value: '+33612345678' }, rawTwoManRuleKey }))
+    const handler = await handlerFor(async () => ({
+      userId: 'u2',
+      authFactor: { type: 'SMS', value: '+33612345678' },
+      rawTwoManRuleKey,
+    }))
     const body = await (await handler(post())).json()
     expect(body.rawTwoManRuleKey).toBe(rawTwoManRuleKey)
     expect(body).not.toHaveProperty('twoManRuleKey')

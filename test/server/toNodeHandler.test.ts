@@ -17,7 +17,12 @@ const GlobalResponse = globalThis.Response
 beforeAll(async () => {
   const emulator = createEmulator()
   const fetchSSKS = (input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init))
-  const ssks = createSSKSBackend({ keyStorageURL: 'https://ssks.test/', appId: emulator.appId, apiKey: emulator.apiKey, fetch: fetchSSKS })
+  const ssks = createSSKSBackend({
+    keyStorageURL: 'https://ssks.test/',
+    appId: emulator.appId,
+    apiKey: emulator.apiKey,
+    fetch: fetchSSKS,
+  })
   const twoManRuleKey = generateTwoManRuleKey()
   const route = ssks.createSessionHandler({
     resolveUser: (request) =>
@@ -34,14 +39,22 @@ afterAll(async () => {
 })
 
 const post = (headers: Record<string, string>) =>
-  fetch(`${origin}/api/ssks-session`, { method: 'POST', headers: { 'content-type': 'application/json', origin, ...headers }, body: '{}' })
+  fetch(`${origin}/api/ssks-session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, ...headers },
+    body: '{}',
+  })
 
 describe('toNodeHandler', () => {
   it('serves the session route: 200 with the session for the signed-in user', async () => {
     const response = await post({ cookie: 'user=jane' })
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(await response.json()).toMatchObject({ userId: 'jane', mustAuthenticate: false, destinationHint: 'j•••@example.com' })
+    expect(await response.json()).toMatchObject({
+      userId: 'jane',
+      mustAuthenticate: false,
+      destinationHint: 'j•••@example.com',
+    })
   })
 
   it('passes the method, headers and status through (401 signed out, 405 on GET)', async () => {

@@ -5,7 +5,9 @@ import { createEmulator, createTestSealdSDK, startEmulator } from '../../src/tes
 import type { RunningEmulator } from '../../src/emulator/types'
 import { createSSKSBackend } from '../../src/server/index'
 
-const OfficialSSKS2MR = ((OfficialPluginModule as { default?: unknown }).default ?? OfficialPluginModule) as (url: string) => (sdk: unknown) => void
+const OfficialSSKS2MR = ((OfficialPluginModule as { default?: unknown }).default ?? OfficialPluginModule) as (
+  url: string,
+) => (sdk: unknown) => void
 
 let emulator: RunningEmulator
 beforeAll(async () => {
@@ -32,7 +34,12 @@ describe('createTestSealdSDK', () => {
   })
 
   it('installs another plugin when given one (e.g. the official plugin)', async () => {
-    const sdk = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId: 'bob', plugin: OfficialSSKS2MR(emulator.url) as never })
+    const sdk = await createTestSealdSDK({
+      keyStorageURL: emulator.url,
+      appId: emulator.appId,
+      userId: 'bob',
+      plugin: OfficialSSKS2MR(emulator.url) as never,
+    })
     expect(sdk.ssks2MR).not.toHaveProperty('getFactorToken')
     const backend = createSSKSBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
     const authFactor = { type: 'EM' as const, value: 'bob@example.com' }
@@ -44,7 +51,12 @@ describe('createTestSealdSDK', () => {
   it('passes plugin options to our plugin (a logger receives lines)', async () => {
     const lines: string[] = []
     const log = (message: string) => void lines.push(message)
-    const sdk = await createTestSealdSDK({ keyStorageURL: emulator.url, appId: emulator.appId, userId: 'carol', pluginOptions: { logger: { debug: log, warn: log, error: log } } })
+    const sdk = await createTestSealdSDK({
+      keyStorageURL: emulator.url,
+      appId: emulator.appId,
+      userId: 'carol',
+      pluginOptions: { logger: { debug: log, warn: log, error: log } },
+    })
     const backend = createSSKSBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
     const authFactor = { type: 'EM' as const, value: 'carol@example.com' }
     const { sessionId } = await backend.challengeSend({ userId: 'carol', authFactor, createUser: true })
@@ -56,8 +68,15 @@ describe('createTestSealdSDK', () => {
 describe('emulator re-exports', () => {
   it('createEmulator works in-process through its fetch handler', async () => {
     const inProcess = createEmulator()
-    const response = await inProcess.fetch(new Request('http://ssks.test/tmr/front/search/', { method: 'POST', headers: { 'X-SEALD-APPID': inProcess.appId, 'X-SEALD-SESSION': 'nope' } }))
+    const response = await inProcess.fetch(
+      new Request('http://ssks.test/tmr/front/search/', {
+        method: 'POST',
+        headers: { 'X-SEALD-APPID': inProcess.appId, 'X-SEALD-SESSION': 'nope' },
+      }),
+    )
     expect(response.status).toBe(404)
-    expect(inProcess.requests()).toEqual([expect.objectContaining({ method: 'POST', path: '/tmr/front/search/', status: 404 })])
+    expect(inProcess.requests()).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/tmr/front/search/', status: 404 }),
+    ])
   })
 })

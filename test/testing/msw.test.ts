@@ -9,7 +9,12 @@ import { createTestSealdSDK } from '../../src/testing/index'
 import { generateTwoManRuleKey } from '../../src/server/index'
 
 const keyStorageURL = 'https://ssks.example.test/'
-const user = { userId: 'jane', authFactor: { type: 'EM' as const, value: 'jane@example.com' }, twoManRuleKey: generateTwoManRuleKey(), createUser: true }
+const user = {
+  userId: 'jane',
+  authFactor: { type: 'EM' as const, value: 'jane@example.com' },
+  twoManRuleKey: generateTwoManRuleKey(),
+  createUser: true,
+}
 const { handlers, emulator } = createSSKSHandlers({
   keyStorageURL,
   sessionRoute: { path: 'https://app.example.test/api/ssks-session', resolveUser: () => user },
@@ -20,7 +25,11 @@ afterEach(() => emulator.reset())
 afterAll(() => server.close())
 
 const startSession = async () => {
-  const response = await fetch('https://app.example.test/api/ssks-session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  const response = await fetch('https://app.example.test/api/ssks-session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
   expect(response.status).toBe(200)
   return response.json()
 }
@@ -35,9 +44,15 @@ describe('createSSKSHandlers', () => {
     const challenge = emulator.outbox().at(-1)?.challenge
     expect(challenge).toMatch(/^[a-z2-9]{8}$/)
     const fresh = await createTestSealdSDK({ keyStorageURL, appId: emulator.appId })
-    const restored = await fresh.ssks2MR.retrieveIdentity({ ...user, sessionId: session.sessionId, challenge: challenge! })
+    const restored = await fresh.ssks2MR.retrieveIdentity({
+      ...user,
+      sessionId: session.sessionId,
+      challenge: challenge!,
+    })
     expect(restored.userId).toBe(user.userId)
-    expect(emulator.requests().map((entry) => entry.path)).toEqual(expect.arrayContaining(['/tmr/front/push/', '/tmr/front/challenge_validate/', '/tmr/front/search/']))
+    expect(emulator.requests().map((entry) => entry.path)).toEqual(
+      expect.arrayContaining(['/tmr/front/push/', '/tmr/front/challenge_validate/', '/tmr/front/search/']),
+    )
   })
 
   it('a wrong code is refused by the emulator, as SSKS would', async () => {
@@ -45,6 +60,8 @@ describe('createSSKSHandlers', () => {
     await first.ssks2MR.saveIdentity({ ...user, sessionId: (await startSession()).sessionId })
     const session = await startSession()
     const fresh = await createTestSealdSDK({ keyStorageURL, appId: emulator.appId })
-    await expect(fresh.ssks2MR.retrieveIdentity({ ...user, sessionId: session.sessionId, challenge: 'zzzzzzzz' })).rejects.toMatchObject({ code: 'INVALID_CHALLENGE' })
+    await expect(
+      fresh.ssks2MR.retrieveIdentity({ ...user, sessionId: session.sessionId, challenge: 'zzzzzzzz' }),
+    ).rejects.toMatchObject({ code: 'INVALID_CHALLENGE' })
   })
 })

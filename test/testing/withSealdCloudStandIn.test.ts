@@ -4,7 +4,9 @@ import SealdSDKModule from '@seald-io/sdk'
 import { decodeStandInIdentity, withSealdCloudStandIn } from '../../src/testing/index'
 
 // @seald-io/sdk is CJS with exports.default; depending on interop the default import is the function or the exports object.
-const SealdSDK = ((SealdSDKModule as unknown as { default?: unknown }).default ?? SealdSDKModule) as (o: { appId: string }) => Record<string, any>
+const SealdSDK = ((SealdSDKModule as unknown as { default?: unknown }).default ?? SealdSDKModule) as (o: {
+  appId: string
+}) => Record<string, any>
 const appId = '00000000-0000-4000-8000-000000000001'
 
 const realSdk = () => SealdSDK({ appId })
@@ -43,7 +45,9 @@ describe('withSealdCloudStandIn', () => {
 
     const target = withSealdCloudStandIn(realSdk())
     await expect(target.importIdentity(new Uint8Array(bytes))).rejects.toThrow('"identity" must be a buffer')
-    await expect(target.importIdentity(Buffer.from('definitely not an identity'))).rejects.toThrow(/Unable to load identity/)
+    await expect(target.importIdentity(Buffer.from('definitely not an identity'))).rejects.toThrow(
+      /Unable to load identity/,
+    )
     await target.importIdentity(bytes)
     await expect(target.importIdentity(bytes)).rejects.toThrow('Already registered')
   })
@@ -80,6 +84,8 @@ describe('withSealdCloudStandIn', () => {
 
   it('decodes nothing but stand-in identities', () => {
     expect(decodeStandInIdentity(new Uint8Array([0xff, 0xfe, 0x00]))).toBeUndefined()
-    expect(decodeStandInIdentity(new TextEncoder().encode('ssks-2mr-kit:stand-in-identity:v1\n{"userId":1}'))).toBeUndefined()
+    expect(
+      decodeStandInIdentity(new TextEncoder().encode('ssks-2mr-kit:stand-in-identity:v1\n{"userId":1}')),
+    ).toBeUndefined()
   })
 })

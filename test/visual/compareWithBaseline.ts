@@ -22,7 +22,12 @@ export type Comparison =
  * Compares a screenshot with its committed baseline. With `update`, writes it as the new baseline
  * instead. A differing shot and its diff image go to `artifactsDir` for review.
  */
-export function compareWithBaseline(actual: Buffer, baselinePath: string, artifactsDir: string, update: boolean): Comparison {
+export function compareWithBaseline(
+  actual: Buffer,
+  baselinePath: string,
+  artifactsDir: string,
+  update: boolean,
+): Comparison {
   if (update) {
     mkdirSync(dirname(baselinePath), { recursive: true })
     if (existsSync(baselinePath) && same(readFileSync(baselinePath), actual)) return { status: 'same' }
@@ -41,7 +46,9 @@ export function compareWithBaseline(actual: Buffer, baselinePath: string, artifa
     return { status: 'different', diffPixels: Number.POSITIVE_INFINITY, reason, actualPath }
   }
   const diff = new PNG({ width: got.width, height: got.height })
-  const diffPixels = pixelmatch(expected.data, got.data, diff.data, got.width, got.height, { threshold: PIXEL_THRESHOLD })
+  const diffPixels = pixelmatch(expected.data, got.data, diff.data, got.width, got.height, {
+    threshold: PIXEL_THRESHOLD,
+  })
   if (diffPixels <= MAX_DIFF_PIXELS) return { status: 'same' }
   writeFileSync(actualPath, actual)
   const diffPath = join(artifactsDir, name.replace(/\.png$/, '.diff.png'))
@@ -54,5 +61,7 @@ function same(a: Buffer, b: Buffer): boolean {
   const left = PNG.sync.read(a)
   const right = PNG.sync.read(b)
   if (left.width !== right.width || left.height !== right.height) return false
-  return pixelmatch(left.data, right.data, null, left.width, left.height, { threshold: PIXEL_THRESHOLD }) <= MAX_DIFF_PIXELS
+  return (
+    pixelmatch(left.data, right.data, null, left.width, left.height, { threshold: PIXEL_THRESHOLD }) <= MAX_DIFF_PIXELS
+  )
 }

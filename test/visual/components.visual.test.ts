@@ -23,7 +23,9 @@ const artifactsDir = join('test-artifacts', 'visual')
 const staticDir = inject('storybookStaticDir')
 const update = inject('updateVisualBaselines')
 const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }
-const componentStories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.title.startsWith('Components/'))
+const componentStories = Object.values(index.entries).filter(
+  (entry) => entry.type === 'story' && entry.title.startsWith('Components/'),
+)
 
 let browser: Browser
 let storybook: Awaited<ReturnType<typeof serveStatic>>
@@ -39,7 +41,13 @@ afterAll(async () => {
 })
 
 async function screenshot(entry: IndexEntry, theme: (typeof THEMES)[number]): Promise<Buffer> {
-  const context = await browser.newContext({ deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce', locale: 'en-US', timezoneId: 'UTC' })
+  const context = await browser.newContext({
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  })
   try {
     const opened = await openInStorybook(context, storybook.url, entry, {
       globals: `theme:${theme}`,
@@ -66,9 +74,12 @@ describe('visual baselines of the component stories', () => {
       it.concurrent(`${entry.title} / ${entry.name} (${theme})`, async () => {
         const shot = await screenshot(entry, theme)
         const result = compareWithBaseline(shot, join(baselineDir, `${entry.id}--${theme}.png`), artifactsDir, update)
-        if (result.status === 'missing') throw new Error(`No baseline yet: run npm run test:visual -- --update and commit ${baselineDir}/`)
+        if (result.status === 'missing')
+          throw new Error(`No baseline yet: run npm run test:visual -- --update and commit ${baselineDir}/`)
         if (result.status === 'different') {
-          throw new Error(`${result.reason} (see ${result.actualPath}${result.diffPath ? ` and ${result.diffPath}` : ''}); if intended: npm run test:visual -- --update`)
+          throw new Error(
+            `${result.reason} (see ${result.actualPath}${result.diffPath ? ` and ${result.diffPath}` : ''}); if intended: npm run test:visual -- --update`,
+          )
         }
         expect(['same', 'written']).toContain(result.status)
       })

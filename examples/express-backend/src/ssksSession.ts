@@ -13,6 +13,11 @@ export const ssksSession = ssks.createSessionHandler({
   async resolveUser(request) {
     const user = signedInUser(request)
     if (!user) return null // → 401
-    return { userId: user.id, authFactor: { type: 'EM', value: user.email }, twoManRuleKey: user.twoManRuleKey, createUser: true }
+    return {
+      userId: user.id,
+      authFactor: { type: 'EM', value: user.email },
+      twoManRuleKey: user.twoManRuleKey,
+      createUser: true,
+    }
   },
 })

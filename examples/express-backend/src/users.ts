@@ -13,7 +13,8 @@ const COOKIE = 'example-user'
 /** POST /api/sign-in `{ email }`: a new email signs up, a known one signs in (a new device). */
 export async function signInRoute(request: Request): Promise<Response> {
   const { email } = (await request.json().catch(() => ({}))) as { email?: unknown }
-  if (typeof email !== 'string' || !email.includes('@')) return Response.json({ message: 'Email required' }, { status: 400 })
+  if (typeof email !== 'string' || !email.includes('@'))
+    return Response.json({ message: 'Email required' }, { status: 400 })
   const known = [...users.values()].find((user) => user.email === email)
   const user = known ?? { id: `user-${crypto.randomUUID()}`, email, twoManRuleKey: generateTwoManRuleKey() }
   users.set(user.id, user)
@@ -25,6 +26,9 @@ export async function signInRoute(request: Request): Promise<Response> {
 /** The signed-in user of a request, from the cookie the sign-in route set. */
 export function signedInUser(request: Request): User | null {
   const cookies = request.headers.get('cookie') ?? ''
-  const id = cookies.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1)
+  const id = cookies
+    .split(/;\s*/)
+    .find((part) => part.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1)
   return (id && users.get(id)) || null
 }

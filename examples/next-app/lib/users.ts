@@ -24,6 +24,9 @@ export function signIn(email: string): { user: User; isNew: boolean; cookie: str
 /** The signed-in user of a request, from the cookie `signIn` set. */
 export function signedInUser(request: Request): User | null {
   const cookies = request.headers.get('cookie') ?? ''
-  const id = cookies.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1)
+  const id = cookies
+    .split(/;\s*/)
+    .find((part) => part.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1)
   return (id && users.get(id)) || null
 }

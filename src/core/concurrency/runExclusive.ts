@@ -24,7 +24,11 @@ export function retrievalLockName(appId: string, userId: string): string {
  * overwrite each other's push (the official docs warn against it).
  * An abort while waiting rejects with `ABORTED` and leaves the queue intact.
  */
-export async function runExclusive<T>(name: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+export async function runExclusive<T>(
+  name: string,
+  signal: AbortSignal | undefined,
+  task: () => Promise<T>,
+): Promise<T> {
   const previous = queues.get(name)
   let release!: () => void
   const tail = Promise.all([previous, new Promise<void>((resolve) => (release = resolve))])

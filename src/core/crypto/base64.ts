@@ -22,7 +22,11 @@ export function encodeBase64Url(bytes: Uint8Array): string {
  * those, and we must read whatever the official plugin can read.
  */
 export function decodeBase64(text: string): Uint8Array {
-  const clean = text.split('=')[0]!.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '')
+  const clean = text
+    .split('=')[0]!
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/[^A-Za-z0-9+/]/g, '')
   const binary = atob(clean.length % 4 === 1 ? clean.slice(0, -1) : clean)
   // Indexed, not `Uint8Array.from(binary, mapFn)`: that walks the string's iterator, ~8× slower on a 4 KB blob.
   return new Uint8Array(binary.length).map((_, i) => binary.charCodeAt(i))

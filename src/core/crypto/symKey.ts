@@ -22,7 +22,10 @@ export const webCryptoCipher: SymCipher = {
   async encrypt(key64, plaintext, iv = randomBytes(16)) {
     const [macKey, aesKey] = await importSymKey(key64)
     const ivCopy = new Uint8Array(iv)
-    const body = concatBytes(ivCopy, new Uint8Array(await subtle().encrypt({ name: 'AES-CBC', iv: ivCopy }, aesKey, new Uint8Array(plaintext))))
+    const body = concatBytes(
+      ivCopy,
+      new Uint8Array(await subtle().encrypt({ name: 'AES-CBC', iv: ivCopy }, aesKey, new Uint8Array(plaintext))),
+    )
     return concatBytes(body, new Uint8Array(await subtle().sign('HMAC', macKey, body)))
   },
   async decrypt(key64, message) {

@@ -15,7 +15,12 @@ export type Endpoint = 'challengeValidate' | 'push' | 'search' | 'getFactorToken
 export type Answer = Record<string, unknown> | null
 
 /** Statuses with a code of their own; any other non-2xx is `SERVER`. */
-const STATUS_CODES: Record<number, SSKS2MRErrorCode> = { 401: 'UNAUTHORIZED', 403: 'UNAUTHORIZED', 404: 'SESSION_NOT_FOUND', 429: 'RATE_LIMITED' }
+const STATUS_CODES: Record<number, SSKS2MRErrorCode> = {
+  401: 'UNAUTHORIZED',
+  403: 'UNAUTHORIZED',
+  404: 'SESSION_NOT_FOUND',
+  429: 'RATE_LIMITED',
+}
 
 /**
  * The plugin's only door to the network. Every call: POST, an absolute path resolved against
@@ -60,7 +65,9 @@ export async function callSSKS(
         afterStatusCodes: [],
         delay: (attempt) => retryDelayMs * 2 ** (attempt - 1),
       },
-      hooks: { beforeRetry: [({ retryCount }) => logger.warn('SSKS request retried', { ...log, attempt: retryCount + 1 })] },
+      hooks: {
+        beforeRetry: [({ retryCount }) => logger.warn('SSKS request retried', { ...log, attempt: retryCount + 1 })],
+      },
     })
     logger.debug('SSKS answer', { ...log, status: response.status })
     const { status } = response
@@ -69,7 +76,10 @@ export async function callSSKS(
     }
     return parseAnswer(await response.text())
   } catch (error) {
-    const sent = [sessionId, ...Object.values(body ?? {}).flatMap((value) => (typeof value === 'object' ? Object.values(value) : value))]
+    const sent = [
+      sessionId,
+      ...Object.values(body ?? {}).flatMap((value) => (typeof value === 'object' ? Object.values(value) : value)),
+    ]
     const mapped = await toSSKS2MRError(ctx, endpoint, error, signal, sent)
     logger.debug('SSKS call failed', { ...log, code: mapped.code, status: mapped.status })
     throw mapped
@@ -161,21 +171,31 @@ function failurePrefix(endpoint: Endpoint): string {
  * (NETWORK; a redirect refused by `redirect: 'error'` is one, as fetch reports it so). ky's errors are never
  * kept as `cause`: they hold the Request, whose body may carry `data_b64` or a challenge.
  */
-async function toSSKS2MRError(ctx: Context, endpoint: Endpoint, error: unknown, signal: AbortSignal | undefined, sent: unknown[]): Promise<SSKS2MRError> {
+async function toSSKS2MRError(
+  ctx: Context,
+  endpoint: Endpoint,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  sent: unknown[],
+): Promise<SSKS2MRError> {
   const prefix = failurePrefix(endpoint)
   if (signal?.aborted) return new SSKS2MRError('ABORTED', `${prefix}: aborted`, { cause: signal.reason })
   if (error instanceof SSKS2MRError) return error
-  if ((error as Error)?.name === 'TimeoutError') return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
+  if ((error as Error)?.name === 'TimeoutError')
+    return new SSKS2MRError('TIMEOUT', `${prefix}: no answer within ${ctx.timeoutMs} ms`)
   // The platform fetch's TypeError holds no request data; a custom `options.fetch` may throw anything
   // (its `init`, with the body), so its error is not kept.
-  if (!(error instanceof HTTPError)) return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: ctx.fetch ? undefined : error })
+  if (!(error instanceof HTTPError))
+    return new SSKS2MRError('NETWORK', `${prefix}: network error`, { cause: ctx.fetch ? undefined : error })
   const { status } = error.response
   const answer = parseAnswer(await error.response.text().catch(() => ''))
   const detail = answer?.detail
   const answerError = (code: SSKS2MRErrorCode, message: string) => new SSKS2MRError(code, message, { status })
   // The official wording where users match on it.
-  if (endpoint === 'challengeValidate' && status === 403 && detail === INVALID_CREDENTIALS_DETAIL) return answerError('INVALID_CHALLENGE', 'Invalid challenge')
-  if (endpoint === 'search' && status === 404 && answer?.model === TMR_KEY_MODEL) return answerError('IDENTITY_NOT_FOUND', 'Could not find this identity')
+  if (endpoint === 'challengeValidate' && status === 403 && detail === INVALID_CREDENTIALS_DETAIL)
+    return answerError('INVALID_CHALLENGE', 'Invalid challenge')
+  if (endpoint === 'search' && status === 404 && answer?.model === TMR_KEY_MODEL)
+    return answerError('IDENTITY_NOT_FOUND', 'Could not find this identity')
   // The server's `detail` only when it echoes none of the values we sent (the session id, a
   // challenge, `data_b64`, an email or phone number).
   const quotable = quotableDetail(detail, sent)

@@ -16,11 +16,15 @@ export function createKeyStore(ctx: Context, appId: string, version: string): Ke
   const cryptoOf = (args: KeyArgs) => ({ ...ctx, appId: args.appId ?? appId })
   // Password mode when `twoManRuleKey` is set (as the official `if (twoManRuleKey)`), else raw.
   const keyOf = (args: KeyArgs) =>
-    ({ userId: args.userId ?? '', ...(args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }) }) as BlobKey
+    ({
+      userId: args.userId ?? '',
+      ...(args.twoManRuleKey ? { twoManRuleKey: args.twoManRuleKey } : { rawTwoManRuleKey: args.rawTwoManRuleKey }),
+    }) as BlobKey
   return {
     extraHeaders: { [HEADERS.appId]: appId, [HEADERS.version]: version },
     challengeValidate: async (args) => ({ newSessionId: await challengeValidate(ctx, args) }),
-    push: async (args) => pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(cryptoOf(args), keyOf(args), args.data) }),
+    push: async (args) =>
+      pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(cryptoOf(args), keyOf(args), args.data) }),
     async search(args) {
       const { dataB64, authenticated } = await searchIdentityBlob(ctx, args)
       return { data: await decryptIdentity(cryptoOf(args), keyOf(args), dataB64), authenticated }

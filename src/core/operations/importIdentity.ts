@@ -15,7 +15,11 @@ const MAX_WAIT_MS = 10_000
  * covers one user's retrievals; this covers whatever else holds the SDK's lock. The wait is on
  * the Web Lock itself where there is one (it is the SDK's lock in browsers), else a doubling delay.
  */
-export async function importIdentity(ctx: Context, identity: Uint8Array, signal: AbortSignal | undefined): Promise<AccountInfo> {
+export async function importIdentity(
+  ctx: Context,
+  identity: Uint8Array,
+  signal: AbortSignal | undefined,
+): Promise<AccountInfo> {
   const started = Date.now()
   for (let attempt = 0; ; attempt++) {
     try {
@@ -23,7 +27,10 @@ export async function importIdentity(ctx: Context, identity: Uint8Array, signal:
     } catch (error) {
       const lock = LOCKED.exec((error as Error | undefined)?.message ?? '')?.[1]
       if (lock === undefined || Date.now() - started > MAX_WAIT_MS) throw error
-      ctx.logger.debug('SDK account lock held elsewhere; waiting', { operation: 'importIdentity', attempt: attempt + 1 })
+      ctx.logger.debug('SDK account lock held elsewhere; waiting', {
+        operation: 'importIdentity',
+        attempt: attempt + 1,
+      })
       await waitForLock(lock, Math.min(25 * 2 ** attempt, 1_000), signal)
       throwIfAborted(signal, 'Retrieving identity')
     }

@@ -34,10 +34,17 @@ export async function renewAndPush(ctx: Context, args: ValidArgs, authenticated:
   }
   try {
     const identity = new Uint8Array(await sdk.goatee.account.exportBackupKey())
-    await pushIdentityBlob(ctx, { ...args, dataB64: await encryptIdentity(ctx, args, identity) }, ctx.renewalPushRetries)
+    await pushIdentityBlob(
+      ctx,
+      { ...args, dataB64: await encryptIdentity(ctx, args, identity) },
+      ctx.renewalPushRetries,
+    )
     return { keysRenewed: true, mustSaveIdentityAgain: false }
   } catch (error) {
-    logger.warn('Renewed identity not saved: mustSaveIdentityAgain', { operation: 'renewal', code: (error as { code?: string }).code })
+    logger.warn('Renewed identity not saved: mustSaveIdentityAgain', {
+      operation: 'renewal',
+      code: (error as { code?: string }).code,
+    })
     return { keysRenewed: true, mustSaveIdentityAgain: true }
   }
 }

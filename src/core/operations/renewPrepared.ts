@@ -23,7 +23,10 @@ export async function renewPrepared(ctx: Context, args: ValidArgs): Promise<Rene
     const dataB64 = await encryptIdentity(ctx, args, new Uint8Array(prepared))
     await pushIdentityBlob(ctx, { ...args, dataB64 }, ctx.renewalPushRetries)
   } catch (error) {
-    logger.warn('Renewal not prepared or not saved; keys unchanged', { operation: 'prepareRenew', code: (error as { code?: string }).code })
+    logger.warn('Renewal not prepared or not saved; keys unchanged', {
+      operation: 'prepareRenew',
+      code: (error as { code?: string }).code,
+    })
     return unchanged
   }
   try {

@@ -29,6 +29,11 @@ export async function retrieveIdentity(ctx: Context, rawArgs: unknown): Promise<
     throwIfAborted(signal, OPERATION)
     const imported = await importIdentity(ctx, identity, signal)
     const accountInfo = { userId: imported.userId, sealdId: imported.sealdId, deviceId: imported.deviceId }
-    return { ...accountInfo, accountInfo, authenticatedSessionId: sessionId, ...(await renewAndPush(ctx, { ...args, sessionId }, authenticated)) }
+    return {
+      ...accountInfo,
+      accountInfo,
+      authenticatedSessionId: sessionId,
+      ...(await renewAndPush(ctx, { ...args, sessionId }, authenticated)),
+    }
   })
 }

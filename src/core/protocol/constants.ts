@@ -46,5 +46,4 @@ export const SMS_QUOTA_DETAIL = 'SMSQuotaFailed'
 export const TMR_KEY_MODEL = 'TMRKey'
 
 /** The key-derivation salt suffix (§7.2); `|` is literal and not escaped. */
-export const saltSuffix = (appId: string, userId: string): string =>
-  `seald-ssks-2mr-encryption|${appId}|${userId}`
+export const saltSuffix = (appId: string, userId: string): string => `seald-ssks-2mr-encryption|${appId}|${userId}`

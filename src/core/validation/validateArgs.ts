@@ -62,7 +62,10 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
     checkXor(args, 'twoManRuleKey', 'rawTwoManRuleKey')
   }
   const signal = args.signal as AbortSignal | undefined
-  if (signal !== undefined && (!isObject(signal) || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+  if (
+    signal !== undefined &&
+    (!isObject(signal) || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  ) {
     fail('signal', 'must be an AbortSignal')
   }
   const { type, value } = (args.authFactor ?? { type: 'EM', value: args.email }) as AuthFactor
@@ -81,5 +84,9 @@ export function validateArgs(args: unknown, call: Call): ValidArgs {
 /** Joi's `.xor(a, b)`: exactly one present (checked after every key, as Joi does). */
 function checkXor(args: Args, a: string, b: string): void {
   const count = +(args[a] !== undefined) + +(args[b] !== undefined)
-  if (count !== 1) fail('', count ? `contains a conflict between exclusive peers [${a}, ${b}]` : `must contain at least one of [${a}, ${b}]`)
+  if (count !== 1)
+    fail(
+      '',
+      count ? `contains a conflict between exclusive peers [${a}, ${b}]` : `must contain at least one of [${a}, ${b}]`,
+    )
 }

@@ -21,7 +21,8 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
   const userId = requiredString(body, 'user_id')
   // `email` is the legacy field that `auth_factor` replaced; it still means an EM factor.
   const legacyEmail = optionalString(body, 'email')
-  const authFactor = optionalAuthFactor(body, 'auth_factor') ?? (legacyEmail ? { type: 'EM' as const, value: legacyEmail } : undefined)
+  const authFactor =
+    optionalAuthFactor(body, 'auth_factor') ?? (legacyEmail ? { type: 'EM' as const, value: legacyEmail } : undefined)
   if (!authFactor) throw new HttpError(400, 'auth_factor: This field is required.')
   const createUser = optionalBoolean(body, 'create_user')
   const forceAuth = optionalBoolean(body, 'force_auth')
@@ -37,7 +38,8 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
   }
 
   ctx.state.addUser(userId)
-  if (ctx.settings.singleSessionPerUser) ctx.state.endSessions(ctx.state.sessionsOf(userId).map((session) => session.id))
+  if (ctx.settings.singleSessionPerUser)
+    ctx.state.endSessions(ctx.state.sessionsOf(userId).map((session) => session.id))
   // A challenge exists even when none is sent: Seald's own integration tests validate such sessions against the real SSKS.
   const challenge = fakeOtp || ctx.settings.fakeOtp === 'always' ? FAKE_OTP_CHALLENGE : generateChallenge()
   const sessionId = crypto.randomUUID()

@@ -42,7 +42,12 @@ export function devRouteHandlers(emulator: Emulator, maxBodyBytes: number): Endp
         return new Response(null, { status: 204 })
       },
     },
-    { method: 'GET', path: '/__dev/clock', dev: 'read', handle: () => jsonResponse(200, { now: emulator.clock.now() }) },
+    {
+      method: 'GET',
+      path: '/__dev/clock',
+      dev: 'read',
+      handle: () => jsonResponse(200, { now: emulator.clock.now() }),
+    },
     {
       method: 'POST',
       path: '/__dev/clock',

@@ -17,7 +17,8 @@ export async function getFactorToken(ctx: EmulatorContext, request: Request): Pr
   const authFactor = flatAuthFactor(body)
   const session = requireSession(ctx, request)
   if (!session.validated) throw new HttpError(403, DETAILS.sessionNotValidated)
-  if (authFactorKey(authFactor) !== authFactorKey(session.authFactor)) throw new HttpError(403, DETAILS.authFactorMismatch)
+  if (authFactorKey(authFactor) !== authFactorKey(session.authFactor))
+    throw new HttpError(403, DETAILS.authFactorMismatch)
   const factorToken = await signFactorToken(await ctx.factorTokenKey(), {
     appId: ctx.state.appId,
     userId: session.userId,

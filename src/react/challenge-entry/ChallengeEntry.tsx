@@ -88,7 +88,10 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   const errorId = `${baseId}error`
 
   const [ownValue, setOwnValue] = useState(() => toCode(defaultValue ?? ''))
-  const value = useMemo(() => (controlledValue !== undefined ? toCode(controlledValue) : ownValue), [controlledValue, ownValue])
+  const value = useMemo(
+    () => (controlledValue !== undefined ? toCode(controlledValue) : ownValue),
+    [controlledValue, ownValue],
+  )
   // While an IME composes, its raw text is shown untouched: rewriting the value mid-composition is
   // what makes IMEs insert characters twice (chakra-ui/chakra-ui#4584, mui/base-ui#5091,
   // ant-design/ant-design#58216). It is normalised once, on compositionend.
@@ -116,15 +119,19 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   // more for the first no-op update before bailing out (facebook/react#14994).
   const [selection, setSelection] = useState<InputSelection | null>(null)
   const selectionRef = useRef<InputSelection | null>(null)
-  const showSelection = useCallback((input: HTMLInputElement, focused = input.ownerDocument.activeElement === input) => {
-    const next = readInputSelection(input, focused)
-    if (sameSelection(next, selectionRef.current)) return
-    selectionRef.current = next
-    setSelection(next)
-  }, [])
+  const showSelection = useCallback(
+    (input: HTMLInputElement, focused = input.ownerDocument.activeElement === input) => {
+      const next = readInputSelection(input, focused)
+      if (sameSelection(next, selectionRef.current)) return
+      selectionRef.current = next
+      setSelection(next)
+    },
+    [],
+  )
 
   const locked = status === 'verifying' || status === 'success'
-  const masked = destination === undefined ? undefined : typeof destination === 'string' ? destination : maskAuthFactor(destination)
+  const masked =
+    destination === undefined ? undefined : typeof destination === 'string' ? destination : maskAuthFactor(destination)
 
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, id: previous.id + 1 })), [])
 
@@ -171,7 +178,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     // Nothing changed (an autofill repeating the value, Safari's input event after compositionend).
     if (raw === committedRef.current && composingText === null) return
     if (composingText !== null) setComposingText(null)
-    const typed = nativeEvent.inputType?.startsWith('insert') && typeof nativeEvent.data === 'string' ? nativeEvent.data : null
+    const typed =
+      nativeEvent.inputType?.startsWith('insert') && typeof nativeEvent.data === 'string' ? nativeEvent.data : null
     apply(input, typeIntoChallenge(raw, typed))
   }
 
@@ -208,7 +216,8 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     for (const type of inputEvents) input.addEventListener(type, follow)
     ownerDocument.addEventListener('selectionchange', follow)
     // Filled before this effect ran (browser-restored form state, an autofill before hydration).
-    if (input.value !== committedRef.current && !composingRef.current) applyRef.current(input, interpretChallengeInput(input.value))
+    if (input.value !== committedRef.current && !composingRef.current)
+      applyRef.current(input, interpretChallengeInput(input.value))
     else showSelection(input)
     return () => {
       for (const type of inputEvents) input.removeEventListener(type, follow)
@@ -273,7 +282,9 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     wasResending.current = resending === true
   }, [resending, error, handleSent])
 
-  const describedBy = [hintId, masked !== undefined ? destinationId : null, error ? errorId : null].filter(Boolean).join(' ')
+  const describedBy = [hintId, masked !== undefined ? destinationId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ')
 
   return (
     <div
@@ -284,23 +295,39 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
       data-complete={value.length === CHALLENGE_LENGTH ? '' : undefined}
       aria-busy={status === 'verifying' || undefined}
     >
-      <label id={labelId} htmlFor={inputId} className={classNameFor('ssks-challenge__label', unstyled, classNames?.label)} data-ssks-label="">
+      <label
+        id={labelId}
+        htmlFor={inputId}
+        className={classNameFor('ssks-challenge__label', unstyled, classNames?.label)}
+        data-ssks-label=""
+      >
         {messages.label}
       </label>
       {masked !== undefined && (
-        <p id={destinationId} className={classNameFor('ssks-challenge__destination', unstyled, classNames?.destination)} data-ssks-destination="">
+        <p
+          id={destinationId}
+          className={classNameFor('ssks-challenge__destination', unstyled, classNames?.destination)}
+          data-ssks-destination=""
+        >
           {formatMessage(messages.destination, { destination: isolateBidi(masked) })}
         </p>
       )}
       {/* Codes read left to right whatever the page direction (shadcn-ui/ui#11201), and page
           translation must not rewrite the boxes under React (facebook/react#11538). */}
       <div
-        className={[classNameFor('ssks-challenge__field', unstyled, classNames?.field), 'notranslate'].filter(Boolean).join(' ')}
+        className={[classNameFor('ssks-challenge__field', unstyled, classNames?.field), 'notranslate']
+          .filter(Boolean)
+          .join(' ')}
         data-ssks-field=""
         dir="ltr"
         translate="no"
       >
-        <ChallengeSlots text={composingText ?? value} selection={selection} classNames={classNames} unstyled={unstyled} />
+        <ChallengeSlots
+          text={composingText ?? value}
+          selection={selection}
+          classNames={classNames}
+          unstyled={unstyled}
+        />
         {/* Transparent and laid over the boxes by styles.css (rules keyed on data-ssks-input, so
             they hold in unstyled mode too). No maxlength: it would cut an autofilled or dictated
             "ABCD-EFGH" before any event sees it; typeIntoChallenge refuses a 9th typed character. */}
@@ -342,7 +369,11 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
         {notice ? describeNotice(notice, messages) : messages.hint}
       </p>
       {error ? (
-        <p id={errorId} className={classNameFor('ssks-challenge__error', unstyled, classNames?.error)} data-ssks-error="">
+        <p
+          id={errorId}
+          className={classNameFor('ssks-challenge__error', unstyled, classNames?.error)}
+          data-ssks-error=""
+        >
           {error}
         </p>
       ) : null}

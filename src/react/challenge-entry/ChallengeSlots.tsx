@@ -23,14 +23,21 @@ export function ChallengeSlots({ text, selection, classNames, unstyled }: Challe
   const characters = Array.from(text)
   const isActive = activeSlots(selection, characters.length)
   return (
-    <div className={classNameFor('ssks-challenge__slots', unstyled, classNames?.slots)} data-ssks-slots="" aria-hidden="true">
+    <div
+      className={classNameFor('ssks-challenge__slots', unstyled, classNames?.slots)}
+      data-ssks-slots=""
+      aria-hidden="true"
+    >
       {Array.from({ length: CHALLENGE_LENGTH }, (_, index) => {
         const character = characters[index]
         const active = isActive(index)
         return (
           <Fragment key={index}>
             {index === CHALLENGE_LENGTH / 2 && (
-              <div className={classNameFor('ssks-challenge__separator', unstyled, classNames?.separator)} data-ssks-separator="" />
+              <div
+                className={classNameFor('ssks-challenge__separator', unstyled, classNames?.separator)}
+                data-ssks-separator=""
+              />
             )}
             <div
               className={classNameFor('ssks-challenge__slot', unstyled, classNames?.slot)}
@@ -41,7 +48,10 @@ export function ChallengeSlots({ text, selection, classNames, unstyled }: Challe
             >
               {character}
               {active && character === undefined && (
-                <div className={classNameFor('ssks-challenge__caret', unstyled, classNames?.caret)} data-ssks-caret="" />
+                <div
+                  className={classNameFor('ssks-challenge__caret', unstyled, classNames?.caret)}
+                  data-ssks-caret=""
+                />
               )}
             </div>
           </Fragment>

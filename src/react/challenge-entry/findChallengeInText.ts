@@ -4,7 +4,10 @@ import { INVISIBLE_IN_CODE, normalizeChallengeInput } from './normalizeChallenge
 const SYMBOL = `[${CHALLENGE_ALPHABET}]`
 const HALF = CHALLENGE_LENGTH / 2
 // A code standing alone between non-alphanumerics: 8 symbols, or 4 + 4 joined by one dash or dot…
-const TIGHT = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${SYMBOL}{${HALF}})[-\\u2010-\\u2015\\u2212.\\u00b7]?(${SYMBOL}{${HALF}})(?![\\p{L}\\p{N}])`, 'u')
+const TIGHT = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${SYMBOL}{${HALF}})[-\\u2010-\\u2015\\u2212.\\u00b7]?(${SYMBOL}{${HALF}})(?![\\p{L}\\p{N}])`,
+  'u',
+)
 // …or 4 + 4 split by spaces, tried second: two ordinary 4-letter words ("have fund") look like that too.
 const SPACED = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${SYMBOL}{${HALF}})\\s+(${SYMBOL}{${HALF}})(?![\\p{L}\\p{N}])`, 'u')
 

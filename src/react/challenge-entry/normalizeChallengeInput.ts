@@ -6,7 +6,8 @@ import { CHALLENGE_ALPHABET } from '../../core/protocol/constants'
  * zero-width spaces/joiners, the BOM, soft hyphens and bidi marks, which ride along when a code is
  * copied from an email, a chat bubble or a right-to-left page.
  */
-export const IGNORED_IN_CODE = /[\s\-\u2010-\u2015\u2212.\u00b7\u2024\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu
+export const IGNORED_IN_CODE =
+  /[\s\-\u2010-\u2015\u2212.\u00b7\u2024\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu
 
 /** Only the invisible ones: kept apart so a sentence keeps its word boundaries. */
 export const INVISIBLE_IN_CODE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu

@@ -18,10 +18,24 @@ const PENDING: ReadonlySet<ChallengeFlowStatus> = new Set(['starting', 'saving',
  * are those documented at the top of `styles.css`.
  */
 export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpose: ChallengeFlowPurpose }) {
-  const { onDone, onError, autoStart = true, resendCooldownSeconds, className, classNames, unstyled, messages: overrides } = props
+  const {
+    onDone,
+    onError,
+    autoStart = true,
+    resendCooldownSeconds,
+    className,
+    classNames,
+    unstyled,
+    messages: overrides,
+  } = props
   const context = useSSKS2MR()
   const messages = useMemo(() => mergeMessages(context.messages, overrides), [context.messages, overrides])
-  const { state, start, submitCode, retry, resend } = useChallengeFlow({ purpose, onDone, onError, resendCooldownSeconds })
+  const { state, start, submitCode, retry, resend } = useChallengeFlow({
+    purpose,
+    onDone,
+    onError,
+    resendCooldownSeconds,
+  })
   const titleId = useId()
   const cls = (builtIn: string, part: IdentityFlowPart) => classNameFor(builtIn, unstyled, classNames?.[part])
 
@@ -43,7 +57,9 @@ export function IdentityFlow({ purpose, ...props }: IdentityFlowProps & { purpos
 
   return (
     <section
-      className={[classNameFor('ssks-flow', unstyled, classNames?.root), className].filter(Boolean).join(' ') || undefined}
+      className={
+        [classNameFor('ssks-flow', unstyled, classNames?.root), className].filter(Boolean).join(' ') || undefined
+      }
       data-ssks-flow={purpose}
       data-state={status}
       aria-labelledby={titleId}

@@ -2,7 +2,12 @@ import type { ChallengeFlowPurpose, ChallengeFlowStatus } from '../flow/Challeng
 import type { SSKS2MRMessages } from '../messages/index'
 
 /** The flow's progress line for `status` ('' when the code field or an error speaks instead). */
-export function progressText(status: ChallengeFlowStatus, purpose: ChallengeFlowPurpose, notResaved: boolean | undefined, messages: SSKS2MRMessages): string {
+export function progressText(
+  status: ChallengeFlowStatus,
+  purpose: ChallengeFlowPurpose,
+  notResaved: boolean | undefined,
+  messages: SSKS2MRMessages,
+): string {
   switch (status) {
     case 'starting':
       return messages.flowStarting

@@ -11,7 +11,8 @@ import type { FlowErrorCode } from './FlowErrorCode'
  * - `done`: finished (`result`).
  * - `error`: stopped on `error`; `start()` tries again with a new session.
  */
-export type ChallengeFlowStatus = 'idle' | 'starting' | 'codeRequired' | 'verifying' | 'saving' | 'renewing' | 'done' | 'error'
+export type ChallengeFlowStatus =
+  'idle' | 'starting' | 'codeRequired' | 'verifying' | 'saving' | 'renewing' | 'done' | 'error'
 
 export type ChallengeFlowPurpose = 'backup' | 'restore'
 
@@ -48,7 +49,13 @@ export interface ChallengeFlowState {
 export type ChallengeFlowEvent =
   | { type: 'start' }
   | { type: 'resend' }
-  | { type: 'sessionStarted'; mustAuthenticate: boolean; destination: string; destinationType: AuthFactorType; resendAvailableAt: number }
+  | {
+      type: 'sessionStarted'
+      mustAuthenticate: boolean
+      destination: string
+      destinationType: AuthFactorType
+      resendAvailableAt: number
+    }
   | { type: 'codeSubmitted' }
   | { type: 'saved' }
   | { type: 'restored'; accountInfo: AccountInfo; keysRenewed: boolean; mustSaveIdentityAgain: boolean }

@@ -21,7 +21,8 @@ export function initialChallengeFlowState(purpose: ChallengeFlowPurpose): Challe
 const SESSION_GONE: ReadonlySet<FlowErrorCode> = new Set(['SESSION_NOT_FOUND', 'RATE_LIMITED'])
 // Failures of a submitted code after which the same session may still be tried again: a wrong
 // code (type another), a cancelled call, and every transient failure.
-const CODE_RETRYABLE = (error: FlowErrorCode) => error === 'INVALID_CHALLENGE' || error === 'ABORTED' || TRANSIENT_ERRORS.has(error)
+const CODE_RETRYABLE = (error: FlowErrorCode) =>
+  error === 'INVALID_CHALLENGE' || error === 'ABORTED' || TRANSIENT_ERRORS.has(error)
 
 /**
  * The whole backup/restore flow as a pure function. An event that does not apply to the
@@ -41,7 +42,15 @@ export function challengeFlowReducer(state: ChallengeFlowState, event: Challenge
       const destination = { destination: event.destination, destinationType: event.destinationType }
       if (event.mustAuthenticate) {
         const { resendAvailableAt } = event
-        return { ...state, ...destination, status: 'codeRequired', error: null, needsResend: false, codeRound: state.codeRound + 1, resendAvailableAt }
+        return {
+          ...state,
+          ...destination,
+          status: 'codeRequired',
+          error: null,
+          needsResend: false,
+          codeRound: state.codeRound + 1,
+          resendAvailableAt,
+        }
       }
       // SSKS asks no code only when nothing is stored for this user and factor: nothing to restore.
       if (state.purpose === 'restore') return { ...state, ...destination, status: 'error', error: 'IDENTITY_NOT_FOUND' }

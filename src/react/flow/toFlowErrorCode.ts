@@ -12,7 +12,8 @@ const FETCH_FAILURE = /fetch|network|load failed/i
 export function toFlowErrorCode(error: unknown): FlowErrorCode {
   if (typeof error === 'object' && error !== null) {
     const { code, name } = error as { code?: unknown; name?: unknown }
-    if (typeof code === 'string' && Object.hasOwn(flowMessagesEn.flowErrors, code) && code !== 'UNKNOWN') return code as FlowErrorCode
+    if (typeof code === 'string' && Object.hasOwn(flowMessagesEn.flowErrors, code) && code !== 'UNKNOWN')
+      return code as FlowErrorCode
     if (name === 'AbortError') return 'ABORTED'
     if (name === 'TimeoutError') return 'TIMEOUT'
     // fetch() rejects with a TypeError when no HTTP answer arrives (offline, DNS, CORS); its

@@ -4,7 +4,8 @@ import type { FlowMessages } from './FlowMessages'
 export const flowMessagesEn: FlowMessages = {
   backupTitle: 'Back up your secure identity',
   restoreTitle: 'Restore your secure identity',
-  backupDescription: 'Your identity is encrypted on this device before it is stored, so you can recover it on a new device.',
+  backupDescription:
+    'Your identity is encrypted on this device before it is stored, so you can recover it on a new device.',
   restoreDescription: 'Enter the code we sent you to recover your identity on this device.',
   backupStart: 'Back up now',
   restoreStart: 'Send me a code',

@@ -4,7 +4,8 @@ import type { FlowMessages } from './FlowMessages'
 export const flowMessagesFr: FlowMessages = {
   backupTitle: 'Sauvegarder votre identité sécurisée',
   restoreTitle: 'Restaurer votre identité sécurisée',
-  backupDescription: 'Votre identité est chiffrée sur cet appareil avant d’être stockée, pour que vous puissiez la récupérer sur un nouvel appareil.',
+  backupDescription:
+    'Votre identité est chiffrée sur cet appareil avant d’être stockée, pour que vous puissiez la récupérer sur un nouvel appareil.',
   restoreDescription: 'Saisissez le code que nous vous avons envoyé pour récupérer votre identité sur cet appareil.',
   backupStart: 'Sauvegarder maintenant',
   restoreStart: 'M’envoyer un code',
@@ -14,7 +15,8 @@ export const flowMessagesFr: FlowMessages = {
   flowRenewing: 'Sécurisation de votre compte avec de nouvelles clés…',
   backupDone: 'Votre identité est sauvegardée.',
   restoreDone: 'Votre identité est restaurée sur cet appareil.',
-  restoreDoneNotResaved: 'Votre identité est restaurée sur cet appareil. Sa sauvegarde sera mise à jour la prochaine fois.',
+  restoreDoneNotResaved:
+    'Votre identité est restaurée sur cet appareil. Sa sauvegarde sera mise à jour la prochaine fois.',
   retry: 'Réessayer',
   flowErrors: {
     VALIDATION: 'Cette demande est incorrecte. Veuillez contacter le support.',

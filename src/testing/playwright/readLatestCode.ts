@@ -17,7 +17,12 @@ const POLL_MS = 100
  * The newest code the emulator "sent" to `userId`, read from `GET /__dev/outbox` over HTTP. Waits
  * (polling) until one arrives: the page asks for the code a moment after the test looks.
  */
-export async function readLatestCode({ emulatorURL, userId, sentAfter = -Infinity, timeoutMs = 10_000 }: ReadLatestCodeOptions): Promise<string> {
+export async function readLatestCode({
+  emulatorURL,
+  userId,
+  sentAfter = -Infinity,
+  timeoutMs = 10_000,
+}: ReadLatestCodeOptions): Promise<string> {
   const url = new URL('/__dev/outbox', emulatorURL)
   const deadline = Date.now() + timeoutMs
   for (;;) {
@@ -26,7 +31,8 @@ export async function readLatestCode({ emulatorURL, userId, sentAfter = -Infinit
     const outbox = (await response.json()) as OutboxEntry[]
     const latest = outbox.filter((entry) => entry.userId === userId && entry.sentAt > sentAfter).at(-1)
     if (latest) return latest.challenge
-    if (Date.now() >= deadline) throw new Error(`readLatestCode: no code sent to user "${userId}" within ${timeoutMs} ms`)
+    if (Date.now() >= deadline)
+      throw new Error(`readLatestCode: no code sent to user "${userId}" within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
 }

@@ -15,12 +15,14 @@ const themes = {
 } as const
 
 /** A minimal page around the field, so page-level rules (landmarks, heading) have what they need. */
-const page = (theme: keyof typeof themes, lang = 'en') => (node: ReactNode) => (
-  <main data-theme={theme} lang={lang} style={{ ...themes[theme], padding: 16 }}>
-    <h1>Restore</h1>
-    {node}
-  </main>
-)
+const page =
+  (theme: keyof typeof themes, lang = 'en') =>
+  (node: ReactNode) => (
+    <main data-theme={theme} lang={lang} style={{ ...themes[theme], padding: 16 }}>
+      <h1>Restore</h1>
+      {node}
+    </main>
+  )
 
 async function violations(view: Rendered): Promise<string[]> {
   await settle(60)
@@ -33,11 +35,25 @@ const states: Record<string, { props: ChallengeEntryProps; typed?: string }> = {
   empty: { props: { destination, onResend: () => {}, resendAvailableAt: Date.now() + 60_000 } },
   partial: { props: { destination, onResend: () => {} }, typed: 'abc' },
   refused: { props: { destination }, typed: 'ab0' },
-  error: { props: { destination, defaultValue: 'abcdefgh', status: 'error', error: 'This code is not valid. Check it and try again.', onResend: () => {} } },
+  error: {
+    props: {
+      destination,
+      defaultValue: 'abcdefgh',
+      status: 'error',
+      error: 'This code is not valid. Check it and try again.',
+      onResend: () => {},
+    },
+  },
   verifying: { props: { destination, defaultValue: 'abcdefgh', status: 'verifying', onResend: () => {} } },
   success: { props: { destination, defaultValue: 'abcdefgh', status: 'success' } },
   disabled: { props: { destination, disabled: true, onResend: () => {} } },
-  sms: { props: { destination: { type: 'SMS', value: '+33 6 12 34 56 78' }, onResend: () => {}, resendAvailableAt: Date.now() + 60_000 } },
+  sms: {
+    props: {
+      destination: { type: 'SMS', value: '+33 6 12 34 56 78' },
+      onResend: () => {},
+      resendAvailableAt: Date.now() + 60_000,
+    },
+  },
 }
 
 describe('ChallengeEntry has no axe violations (real Chromium, shipped styles.css)', () => {
@@ -55,12 +71,15 @@ describe('ChallengeEntry has no axe violations (real Chromium, shipped styles.cs
   }
 
   it('French strings, right-to-left page', async () => {
-    const view = renderChallengeEntry({ destination, messages: challengeEntryMessagesFr, onResend: () => {} }, (node) => (
-      <main lang="fr" dir="rtl">
-        <h1>Restaurer</h1>
-        {node}
-      </main>
-    ))
+    const view = renderChallengeEntry(
+      { destination, messages: challengeEntryMessagesFr, onResend: () => {} },
+      (node) => (
+        <main lang="fr" dir="rtl">
+          <h1>Restaurer</h1>
+          {node}
+        </main>
+      ),
+    )
     expect(await violations(view)).toEqual([])
   })
 

@@ -41,7 +41,9 @@ describe('ChallengeEntry with an IME (composition) in Chromium', () => {
     for (const step of ['ｋ', 'ｋｍ']) {
       input.dispatchEvent(new CompositionEvent('compositionupdate', { bubbles: true, data: step }))
       setNativeValue(input, `ab${step}`)
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: step }))
+      input.dispatchEvent(
+        new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: step }),
+      )
       await settle(20)
       // Mid-composition the raw text stays as the IME wrote it: rewriting it here is what doubles characters.
       expect(input.value).toBe(`ab${step}`)

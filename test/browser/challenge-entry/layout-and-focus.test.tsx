@@ -5,7 +5,8 @@ import { renderChallengeEntry, settle } from './renderChallengeEntry'
 
 afterEach(() => cleanup())
 
-const slotBoxes = (root: HTMLElement) => Array.from(root.querySelectorAll('[data-ssks-slot]'), (slot) => slot.getBoundingClientRect())
+const slotBoxes = (root: HTMLElement) =>
+  Array.from(root.querySelectorAll('[data-ssks-slot]'), (slot) => slot.getBoundingClientRect())
 
 describe('ChallengeEntry focus order in Chromium', () => {
   it('tabs page → code → resend → page, and back; the label focuses the code', async () => {

@@ -23,7 +23,10 @@ export interface Rendered {
 }
 
 /** Renders ChallengeEntry (inside `wrap`, e.g. an RTL page) with a Profiler counting commits. */
-export function renderChallengeEntry(props: ChallengeEntryProps = {}, wrap: (node: ReactNode) => ReactNode = (node) => node): Rendered {
+export function renderChallengeEntry(
+  props: ChallengeEntryProps = {},
+  wrap: (node: ReactNode) => ReactNode = (node) => node,
+): Rendered {
   const commits = { count: 0, withDomChanges: 0 }
   const observer = new MutationObserver(() => {})
   const onRender = () => {
@@ -60,7 +63,9 @@ export function renderChallengeEntry(props: ChallengeEntryProps = {}, wrap: (nod
 }
 
 /** A parent that owns the value, as an app using the controlled API would. */
-export function ControlledChallengeEntry(props: Omit<ChallengeEntryProps, 'value' | 'onChange'> & { onValue?: (v: string) => void }) {
+export function ControlledChallengeEntry(
+  props: Omit<ChallengeEntryProps, 'value' | 'onChange'> & { onValue?: (v: string) => void },
+) {
   const [value, setValue] = useState('')
   return (
     <ChallengeEntry

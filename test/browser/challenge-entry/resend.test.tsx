@@ -41,7 +41,16 @@ describe('ChallengeEntry resend in Chromium', () => {
     // The caret (drawn in the first box) is where the new code starts.
     expect([view.input.selectionStart, view.input.selectionEnd]).toEqual([0, 0])
     const slots = Array.from(view.root.querySelectorAll('[data-ssks-slot]'))
-    expect(slots.map((slot) => slot.hasAttribute('data-active'))).toEqual([true, false, false, false, false, false, false, false])
+    expect(slots.map((slot) => slot.hasAttribute('data-active'))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
     // FSI/PDI isolate the address so an RTL sentence cannot reorder it.
     expect(view.live()).toBe('New code sent to \u2068j•••@example.com\u2069.')
     // The cooldown starts again.

@@ -6,7 +6,9 @@ import { renderChallengeEntry, settle } from './renderChallengeEntry'
 afterEach(() => cleanup())
 
 const activeSlots = (root: HTMLElement) =>
-  Array.from(root.querySelectorAll('[data-ssks-slot]'), (slot, index) => (slot.hasAttribute('data-active') ? index : -1)).filter((i) => i >= 0)
+  Array.from(root.querySelectorAll('[data-ssks-slot]'), (slot, index) =>
+    slot.hasAttribute('data-active') ? index : -1,
+  ).filter((i) => i >= 0)
 
 describe('ChallengeEntry: the real input over the drawn boxes (Chromium)', () => {
   it('lays the one input, transparent, over every box, in styled and unstyled mode', async () => {
@@ -21,7 +23,10 @@ describe('ChallengeEntry: the real input over the drawn boxes (Chromium)', () =>
       for (const slot of view.root.querySelectorAll('[data-ssks-slot]')) {
         const box = slot.getBoundingClientRect()
         expect(box.height, `unstyled: ${unstyled}`).toBeGreaterThan(0)
-        expect(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), `unstyled: ${unstyled}`).toBe(view.input)
+        expect(
+          document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2),
+          `unstyled: ${unstyled}`,
+        ).toBe(view.input)
       }
       expect(document.head.querySelector('style#input-otp-style')).toBeNull()
       cleanup()

@@ -15,7 +15,9 @@ describe('ChallengeEntry typing in Chromium', () => {
     expect(view.input.value).toBe('abcd')
     expect(view.slots()).toEqual(['a', 'b', 'c', 'd', '', '', '', ''])
     const row = view.root.querySelector('[data-ssks-slots]')!
-    expect(Array.from(row.children, (child) => (child.hasAttribute('data-ssks-separator') ? '-' : 'x')).join('')).toBe('xxxx-xxxx')
+    expect(Array.from(row.children, (child) => (child.hasAttribute('data-ssks-separator') ? '-' : 'x')).join('')).toBe(
+      'xxxx-xxxx',
+    )
     expect(onComplete).not.toHaveBeenCalled()
     await userEvent.keyboard('efgh')
     expect(view.input.value).toBe('abcdefgh')

@@ -31,8 +31,20 @@ describe('flows have no axe violations in Chromium', () => {
       const Flow = purpose === 'backup' ? IdentityBackup : IdentityRestore
       const view = render(
         <QueryClientProvider client={new QueryClient()}>
-          <SSKS2MRProvider sdk={await h.device({ signedUp: purpose === 'backup' })} startSession={h.startSession} locale={theme === 'dark' ? 'fr' : 'en'}>
-            <main data-theme={theme} lang={theme === 'dark' ? 'fr' : 'en'} style={theme === 'dark' ? { background: '#0f1115', color: '#e8eaf0', padding: 16 } : { background: '#ffffff', color: '#16181d', padding: 16 }}>
+          <SSKS2MRProvider
+            sdk={await h.device({ signedUp: purpose === 'backup' })}
+            startSession={h.startSession}
+            locale={theme === 'dark' ? 'fr' : 'en'}
+          >
+            <main
+              data-theme={theme}
+              lang={theme === 'dark' ? 'fr' : 'en'}
+              style={
+                theme === 'dark'
+                  ? { background: '#0f1115', color: '#e8eaf0', padding: 16 }
+                  : { background: '#ffffff', color: '#16181d', padding: 16 }
+              }
+            >
               <h1>Account</h1>
               <Flow autoStart={autoStart} />
             </main>
@@ -40,7 +52,10 @@ describe('flows have no axe violations in Chromium', () => {
         </QueryClientProvider>,
       )
       // Saving derives a key with scrypt: give a loaded CI machine time (waitFor's default is 1 s).
-      await waitFor(() => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', expected), { timeout: 15_000 })
+      await waitFor(
+        () => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', expected),
+        { timeout: 15_000 },
+      )
       expect(await violations(view.container)).toEqual([])
       view.unmount()
     }

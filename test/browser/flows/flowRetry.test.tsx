@@ -18,7 +18,6 @@ afterEach(() => cleanup())
 // Scrypt, the SDK's crypto and the plugin's own retries (search: 0.3 s + 0.6 s) outlast waitFor's 1 s default on a loaded machine.
 const CRYPTO_WAIT = { timeout: 5_000 }
 
-
 function renderRestore(h: TestWorld, sdk: SSKS2MRCapableSDK, locale: 'en' | 'fr') {
   const onDone = vi.fn()
   const onError = vi.fn()
@@ -42,50 +41,57 @@ async function storeBackup(h: TestWorld) {
   await backupWithCode(h, original)
 }
 
-const statuses = (h: TestWorld, path: string) => h.emulator.requests().filter((r) => r.path === path).map((r) => r.status)
+const statuses = (h: TestWorld, path: string) =>
+  h.emulator
+    .requests()
+    .filter((r) => r.path === path)
+    .map((r) => r.status)
 
 describe('"Try again" after a server failure while verifying (Chromium)', () => {
   it.each([
     ['challenge_validate', 'en'],
     ['search', 'fr'],
-  ] as const)('%s answers 503 (%s): error shown, code kept, "Try again" by keyboard restores; the backup stays retrievable', async (endpoint, locale) => {
-    const h = await createTestWorld({ ...JANE, forceAuth: true })
-    await storeBackup(h)
-    const flow = renderRestore(h, await h.device(), locale)
-    await waitFor(() => expect(document.activeElement).toBe(flow.input()))
+  ] as const)(
+    '%s answers 503 (%s): error shown, code kept, "Try again" by keyboard restores; the backup stays retrievable',
+    async (endpoint, locale) => {
+      const h = await createTestWorld({ ...JANE, forceAuth: true })
+      await storeBackup(h)
+      const flow = renderRestore(h, await h.device(), locale)
+      await waitFor(() => expect(document.activeElement).toBe(flow.input()))
 
-    // `search` is retried by the plugin on 5xx (twice by default): fail every attempt of this one call.
-    h.emulator.faults.add({ endpoint, kind: 'status', status: 503, times: endpoint === 'search' ? 3 : 1 })
-    const code = h.lastCode()
-    await userEvent.keyboard(code)
-    await waitFor(() => expect(flow.root()).toHaveTextContent(messages[locale].flowErrors.SERVER), CRYPTO_WAIT)
-    expect(flow.root()).toHaveAttribute('data-state', 'codeRequired')
-    expect(flow.input()!.value).toBe(code)
-    expect(flow.onError).toHaveBeenCalledTimes(1)
-    expect(flow.onError).toHaveBeenCalledWith('SERVER', expect.objectContaining({ code: 'SERVER', status: 503 }))
-    const axeResult = await axe.run(flow.view.container, { resultTypes: ['violations'] })
-    expect(axeResult.violations.map((v) => v.id)).toEqual([])
+      // `search` is retried by the plugin on 5xx (twice by default): fail every attempt of this one call.
+      h.emulator.faults.add({ endpoint, kind: 'status', status: 503, times: endpoint === 'search' ? 3 : 1 })
+      const code = h.lastCode()
+      await userEvent.keyboard(code)
+      await waitFor(() => expect(flow.root()).toHaveTextContent(messages[locale].flowErrors.SERVER), CRYPTO_WAIT)
+      expect(flow.root()).toHaveAttribute('data-state', 'codeRequired')
+      expect(flow.input()!.value).toBe(code)
+      expect(flow.onError).toHaveBeenCalledTimes(1)
+      expect(flow.onError).toHaveBeenCalledWith('SERVER', expect.objectContaining({ code: 'SERVER', status: 503 }))
+      const axeResult = await axe.run(flow.view.container, { resultTypes: ['violations'] })
+      expect(axeResult.violations.map((v) => v.id)).toEqual([])
 
-    // Slow the retry down enough to see the button stay (inert) and keep focus while it runs.
-    h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'latency', delayMs: 300 })
-    const retry = flow.view.getByRole('button', { name: messages[locale].retry })
-    retry.focus()
-    await userEvent.keyboard('{Enter}')
-    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'verifying'))
-    expect(document.activeElement).toBe(retry)
-    expect(retry).toHaveAttribute('aria-disabled', 'true')
-    await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
-    expect(flow.onDone).toHaveBeenCalledTimes(1)
-    expect(flow.onError).toHaveBeenCalledTimes(1)
-    expect(h.emulator.outbox()).toHaveLength(2) // the backup's code and this one: no new code asked for
-    expect(statuses(h, '/tmr/front/challenge_validate/').at(-1)).toBe(200)
-    cleanup()
+      // Slow the retry down enough to see the button stay (inert) and keep focus while it runs.
+      h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'latency', delayMs: 300 })
+      const retry = flow.view.getByRole('button', { name: messages[locale].retry })
+      retry.focus()
+      await userEvent.keyboard('{Enter}')
+      await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'verifying'))
+      expect(document.activeElement).toBe(retry)
+      expect(retry).toHaveAttribute('aria-disabled', 'true')
+      await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
+      expect(flow.onDone).toHaveBeenCalledTimes(1)
+      expect(flow.onError).toHaveBeenCalledTimes(1)
+      expect(h.emulator.outbox()).toHaveLength(2) // the backup's code and this one: no new code asked for
+      expect(statuses(h, '/tmr/front/challenge_validate/').at(-1)).toBe(200)
+      cleanup()
 
-    // The stored backup is still there for the next device.
-    const next = renderRestore(h, await h.device(), locale)
-    await waitFor(() => expect(document.activeElement).toBe(next.input()))
-    await userEvent.keyboard(h.lastCode())
-    await waitFor(() => expect(next.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
-    expect(next.onDone).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'restore' }))
-  })
+      // The stored backup is still there for the next device.
+      const next = renderRestore(h, await h.device(), locale)
+      await waitFor(() => expect(document.activeElement).toBe(next.input()))
+      await userEvent.keyboard(h.lastCode())
+      await waitFor(() => expect(next.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)
+      expect(next.onDone).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'restore' }))
+    },
+  )
 })

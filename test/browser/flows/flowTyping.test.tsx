@@ -18,7 +18,6 @@ afterEach(() => cleanup())
 // Reaching `done` runs scrypt and the SDK's crypto: well over waitFor's 1 s default on a loaded 2-core machine.
 const CRYPTO_WAIT = { timeout: 5_000 }
 
-
 function renderFlow(h: TestWorld, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore', onDone = vi.fn()) {
   const Flow = purpose === 'backup' ? IdentityBackup : IdentityRestore
   const view = render(
@@ -35,7 +34,8 @@ function renderFlow(h: TestWorld, sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'r
   return { view, root, input, onDone }
 }
 
-const validations = (h: TestWorld) => h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').length
+const validations = (h: TestWorld) =>
+  h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').length
 
 describe('flows typed in Chromium', () => {
   it('backup with a code: typed with separators and upper case, auto-submitted exactly once', async () => {
@@ -93,7 +93,11 @@ describe('flows typed in Chromium', () => {
     await userEvent.click(resend)
     await waitFor(() => expect(h.emulator.outbox()).toHaveLength(3))
     await waitFor(() => expect(flow.input()!.value).toBe(''))
-    await waitFor(() => expect(flow.view.container.querySelector('[data-ssks-live]')).toHaveTextContent(/New code sent to \u2068?j•••@example\.com/))
+    await waitFor(() =>
+      expect(flow.view.container.querySelector('[data-ssks-live]')).toHaveTextContent(
+        /New code sent to \u2068?j•••@example\.com/,
+      ),
+    )
     await userEvent.click(flow.input()!)
     await userEvent.keyboard(h.lastCode())
     await waitFor(() => expect(flow.root()).toHaveAttribute('data-state', 'done'), CRYPTO_WAIT)

@@ -86,7 +86,10 @@ describe('a full restore in Chromium', () => {
     })
     await userEvent.click(input)
     await userEvent.keyboard(h.lastCode().toUpperCase())
-    await waitFor(() => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'), { timeout: 10_000 })
+    await waitFor(
+      () => expect(view.container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'),
+      { timeout: 10_000 },
+    )
     const tasks = await watch.stop()
 
     expect(done).toEqual([expect.objectContaining({ keysRenewed: true, mustSaveIdentityAgain: false })])

@@ -6,6 +6,10 @@ import { webCryptoCipher } from '../../../src/core/crypto/symKey'
 import type { ScryptFunction } from '../../../src/core/types'
 
 /** The identity crypto of a plugin installed for `appId`, on the browsers' primitives unless told otherwise. */
-export function testCrypto(appId: string, scrypt: ScryptFunction = nobleScrypt, cipher: SymCipher = webCryptoCipher): CryptoContext {
+export function testCrypto(
+  appId: string,
+  scrypt: ScryptFunction = nobleScrypt,
+  cipher: SymCipher = webCryptoCipher,
+): CryptoContext {
   return { appId, scrypt, cipher, randomBytes }
 }

@@ -14,7 +14,9 @@ export async function setupEmulator() {
     /** The app back-end's "start 2MR session" step. */
     async startSession(userId: string, authFactor: AuthFactor, forceAuth = false) {
       const session = await backend.challengeSend({ userId, authFactor, createUser: true, forceAuth })
-      const challenge = [...emulator.outbox()].reverse().find((entry) => entry.sessionId === session.sessionId)?.challenge
+      const challenge = [...emulator.outbox()]
+        .reverse()
+        .find((entry) => entry.sessionId === session.sessionId)?.challenge
       return { ...session, challenge }
     },
     /** A device: a fresh real SDK with our plugin; `userId` → it already has a (stand-in) account. */

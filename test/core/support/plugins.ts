@@ -13,7 +13,10 @@ export const AUTH_FACTOR = { type: 'EM' as const, value: 'alice@example.com' }
 
 /** A real SDK with our plugin and the Seald-cloud stand-in (src/testing); `userId` → starts with an account. */
 export function sdkWithPlugin(url: string, options: SSKS2MROptions = {}, account?: { userId: string }, appId = APP_ID) {
-  const sdk = withSealdCloudStandIn(realSDK([SSKS2MR(url, { retryDelayMs: 5, ...options }) as SDKPlugin], appId), account ?? {})
+  const sdk = withSealdCloudStandIn(
+    realSDK([SSKS2MR(url, { retryDelayMs: 5, ...options }) as SDKPlugin], appId),
+    account ?? {},
+  )
   return { sdk, api: sdk.ssks2MR as SSKS2MRApi }
 }
 

@@ -5,7 +5,7 @@ type SealdSDKFactory = (options: { appId: string; plugins?: SDKPlugin[] }) => Se
 
 // The package is CommonJS with `exports.default`: depending on the loader the factory is the
 // default export or its `default` property.
-const factory = (((SealdSDKModule as { default?: unknown }).default ?? SealdSDKModule) as SealdSDKFactory)
+const factory = ((SealdSDKModule as { default?: unknown }).default ?? SealdSDKModule) as SealdSDKFactory
 
 /** A real `@seald-io/sdk` instance (Node build); construction works offline. */
 export function realSDK(plugins: SDKPlugin[] = [], appId: string = crypto.randomUUID()): SealdSDK {

@@ -28,7 +28,15 @@ export interface VectorCase {
 }
 
 export interface Vectors {
-  scrypt_rfc7914_check: { password: string; salt: string; N: number; r: number; p: number; dkLen: number; output_hex: string }
+  scrypt_rfc7914_check: {
+    password: string
+    salt: string
+    N: number
+    r: number
+    p: number
+    dkLen: number
+    output_hex: string
+  }
   encodePassword: Array<{ input: string; input_codepoints: string; encodePassword_hex: string; nfc_utf8_hex: string }>
   derivation_equivalences: Array<{
     label: string

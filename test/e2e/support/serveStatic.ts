@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { storybookUrl } from '../../../scripts/storybookUrl'
@@ -70,10 +76,14 @@ export async function serveStatic(root: string, { proxy }: StaticServerOptions =
 
 /** Streams one request to `target` unchanged (method, path, headers, body) and its answer back. */
 function forward(request: IncomingMessage, response: ServerResponse, target: string): void {
-  const upstream = httpRequest(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
-    response.writeHead(answer.statusCode ?? 502, answer.headers)
-    answer.pipe(response)
-  })
+  const upstream = httpRequest(
+    new URL(request.url ?? '/', target),
+    { method: request.method, headers: request.headers },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(response)
+    },
+  )
   upstream.on('error', () => response.writeHead(502).end('back-end unreachable'))
   request.pipe(upstream)
 }

@@ -11,16 +11,24 @@ import { EXAMPLE_APPS, appDir, packedTarball, repoRoot } from './paths'
 import { run } from './run'
 
 export default async function installExamples(): Promise<void> {
-  if (!existsSync(join(repoRoot, 'dist/react.js'))) throw new Error('examples: dist/ is missing — run `npm run build` first (npm test does)')
+  if (!existsSync(join(repoRoot, 'dist/react.js')))
+    throw new Error('examples: dist/ is missing — run `npm run build` first (npm test does)')
   const started = performance.now()
   mkdirSync(dirname(packedTarball), { recursive: true })
   rmSync(packedTarball, { force: true })
-  const { output } = await run('npm', ['pack', '--pack-destination', dirname(packedTarball), '--json', '--silent'], { cwd: repoRoot })
+  const { output } = await run('npm', ['pack', '--pack-destination', dirname(packedTarball), '--json', '--silent'], {
+    cwd: repoRoot,
+  })
   const [{ filename }] = JSON.parse(output.slice(output.indexOf('['))) as [{ filename: string }]
   renameSync(join(dirname(packedTarball), filename), packedTarball)
   const installs = await Promise.all(
-    EXAMPLE_APPS.map(async (app) => [app, (await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: appDir(app) })).seconds] as const),
+    EXAMPLE_APPS.map(
+      async (app) =>
+        [app, (await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: appDir(app) })).seconds] as const,
+    ),
   )
   const total = (performance.now() - started) / 1000
-  console.log(`examples: packed and installed in ${total.toFixed(1)} s (${installs.map(([app, s]) => `${app} ${s.toFixed(1)} s`).join(', ')})`)
+  console.log(
+    `examples: packed and installed in ${total.toFixed(1)} s (${installs.map(([app, s]) => `${app} ${s.toFixed(1)} s`).join(', ')})`,
+  )
 }

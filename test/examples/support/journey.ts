@@ -20,7 +20,15 @@ export interface JourneyResult {
  * with the emailed code, read from the emulator's outbox — a wrong code first, then the right one.
  * A screenshot of every step goes to test-artifacts/examples/<name>/.
  */
-export async function runSignUpThenRestoreJourney({ name, appURL, emulatorURL }: { name: string; appURL: string; emulatorURL: string }): Promise<JourneyResult> {
+export async function runSignUpThenRestoreJourney({
+  name,
+  appURL,
+  emulatorURL,
+}: {
+  name: string
+  appURL: string
+  emulatorURL: string
+}): Promise<JourneyResult> {
   const dir = join(artifactsDir, name)
   mkdirSync(dir, { recursive: true })
   const screenshots: string[] = []
@@ -77,5 +85,7 @@ async function outboxCount(emulatorURL: string, userId: string): Promise<number>
 
 // A well-formed code that is not the one sent: each character moved to the next one of the alphabet.
 function wrongCodeFor(code: string): string {
-  return [...code].map((c) => CHALLENGE_ALPHABET[(CHALLENGE_ALPHABET.indexOf(c) + 1) % CHALLENGE_ALPHABET.length]).join('')
+  return [...code]
+    .map((c) => CHALLENGE_ALPHABET[(CHALLENGE_ALPHABET.indexOf(c) + 1) % CHALLENGE_ALPHABET.length])
+    .join('')
 }

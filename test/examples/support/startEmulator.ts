@@ -8,9 +8,13 @@ import { freePort, startProcess, type RunningProcess } from './startProcess'
  */
 export async function startExampleEmulator(app: ExampleApp): Promise<RunningProcess & { url: string }> {
   const port = await freePort()
-  const emulator = await startProcess(appBin(app, 'ssks-emulator'), ['--port', String(port), '--app-id', APP_ID, '--api-key', API_KEY, '--quiet'], {
-    cwd: appDir(app),
-    ready: /listening on (\S+)/,
-  })
+  const emulator = await startProcess(
+    appBin(app, 'ssks-emulator'),
+    ['--port', String(port), '--app-id', APP_ID, '--api-key', API_KEY, '--quiet'],
+    {
+      cwd: appDir(app),
+      ready: /listening on (\S+)/,
+    },
+  )
   return { ...emulator, url: emulator.ready }
 }

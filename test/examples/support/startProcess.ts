@@ -17,7 +17,12 @@ export function startProcess(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
 ): Promise<RunningProcess> {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let output = ''
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   const stop = async () => {
@@ -33,7 +38,11 @@ export function startProcess(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop()
-      reject(new Error(`${command} ${args.join(' ')} did not print ${options.ready} within ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-3000)}`))
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} did not print ${options.ready} within ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-3000)}`,
+        ),
+      )
     }, options.timeoutMs ?? 60_000)
     const onData = (chunk: Buffer) => {
       output += chunk

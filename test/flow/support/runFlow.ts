@@ -1,6 +1,10 @@
 import { vi } from 'vitest'
 import { QueryClient } from '@tanstack/query-core'
-import { ChallengeFlowController, type ChallengeFlowControllerOptions, type ChallengeFlowSnapshot } from '../../../src/react/flow/ChallengeFlowController'
+import {
+  ChallengeFlowController,
+  type ChallengeFlowControllerOptions,
+  type ChallengeFlowSnapshot,
+} from '../../../src/react/flow/ChallengeFlowController'
 import type { ChallengeFlowPurpose } from '../../../src/react/flow/ChallengeFlowState'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
 import type { SSKS2MROptions } from '../../../src/core/types'
@@ -19,7 +23,14 @@ export function runFlow(
   const onError = vi.fn()
   const queryClient = options.queryClient ?? newQueryClient()
   const flow = new ChallengeFlowController({
-    purpose, sdk, startSession: world.startSession, queryClient, onDone, onError, now: () => world.emulator.clock.now(), ...options,
+    purpose,
+    sdk,
+    startSession: world.startSession,
+    queryClient,
+    onDone,
+    onError,
+    now: () => world.emulator.clock.now(),
+    ...options,
   })
   const state = () => flow.getState()
   /** Resolves once the state matches (a status, or a predicate); fails after 10 s with the last state. */
@@ -46,7 +57,10 @@ export function runFlow(
 export type FlowRun = ReturnType<typeof runFlow>
 
 /** A backup from the signed-up device (with the code when asked), then a restore flow waiting for its code on a new device. */
-export async function backupThenRestoreFlow(world: TestWorld, restore: { pluginOptions?: SSKS2MROptions; flow?: Partial<ChallengeFlowControllerOptions> } = {}) {
+export async function backupThenRestoreFlow(
+  world: TestWorld,
+  restore: { pluginOptions?: SSKS2MROptions; flow?: Partial<ChallengeFlowControllerOptions> } = {},
+) {
   const backup = runFlow(world, await world.device({ signedUp: true }), 'backup')
   backup.flow.start()
   await backup.until((s) => s.status === 'done' || s.status === 'codeRequired')

@@ -20,7 +20,10 @@ export const SealdSDK = unwrapDefault<(options: { appId: string; plugins?: SDKPl
 export const OfficialSSKS2MR = unwrapDefault<(keyStorageURL?: string) => SDKPlugin>(OfficialPluginModule)
 
 /** Real SDK + the OFFICIAL plugin, only the Seald-cloud members replaced by the stand-in. */
-export function officialSdk(emulator: { url: string; appId: string }, options: { userId?: string } = {}): WithSealdCloudStandIn<AnySDK> {
+export function officialSdk(
+  emulator: { url: string; appId: string },
+  options: { userId?: string } = {},
+): WithSealdCloudStandIn<AnySDK> {
   const sdk = SealdSDK({ appId: emulator.appId, plugins: [OfficialSSKS2MR(emulator.url)] })
   return withSealdCloudStandIn(sdk, options.userId === undefined ? {} : { userId: options.userId })
 }

@@ -10,7 +10,10 @@ export interface SdkOptions {
 }
 
 /** Real SDK + OUR plugin, only the Seald-cloud members replaced by the stand-in. */
-export async function ourSdk(emulator: { url: string; appId: string }, options: SdkOptions = {}): Promise<WithSealdCloudStandIn<AnySDK>> {
+export async function ourSdk(
+  emulator: { url: string; appId: string },
+  options: SdkOptions = {},
+): Promise<WithSealdCloudStandIn<AnySDK>> {
   return (await createTestSealdSDK({
     keyStorageURL: emulator.url,
     appId: emulator.appId,

@@ -17,7 +17,12 @@ export async function startSession(
   extra: { forceAuth?: boolean; fakeOtp?: boolean } = {},
 ): Promise<StartedSession> {
   const backend = createSSKSBackend({ keyStorageURL: emulator.url, appId: emulator.appId, apiKey: emulator.apiKey })
-  const { sessionId, mustAuthenticate } = await backend.challengeSend({ userId, authFactor, createUser: true, ...extra })
+  const { sessionId, mustAuthenticate } = await backend.challengeSend({
+    userId,
+    authFactor,
+    createUser: true,
+    ...extra,
+  })
   const sent = emulator.outbox().filter((entry) => entry.sessionId === sessionId)
   return { sessionId, mustAuthenticate, challenge: sent.at(-1)?.challenge }
 }

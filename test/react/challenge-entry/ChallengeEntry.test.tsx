@@ -43,10 +43,18 @@ describe('ChallengeEntry (jsdom)', () => {
   })
 
   it('takes every visible and accessible string from messages (French)', () => {
-    render(<ChallengeEntry messages={challengeEntryMessagesFr} destination={{ type: 'EM', value: 'jean@exemple.fr' }} onResend={() => {}} />)
+    render(
+      <ChallengeEntry
+        messages={challengeEntryMessagesFr}
+        destination={{ type: 'EM', value: 'jean@exemple.fr' }}
+        onResend={() => {}}
+      />,
+    )
     expect(screen.getByRole('textbox', { name: 'Code de vérification' })).toBe(input())
     expect(root().textContent).toContain(challengeEntryMessagesFr.hint)
-    expect(root().querySelector('[data-ssks-destination]')!.textContent).toBe('Nous avons envoyé un code à \u2068j•••@exemple.fr\u2069.')
+    expect(root().querySelector('[data-ssks-destination]')!.textContent).toBe(
+      'Nous avons envoyé un code à \u2068j•••@exemple.fr\u2069.',
+    )
     expect(screen.getByRole('button').textContent).toBe('Envoyer un nouveau code')
     // No English left anywhere in the markup.
     for (const english of Object.values(challengeEntryMessagesEn)) {
@@ -64,7 +72,9 @@ describe('ChallengeEntry (jsdom)', () => {
     const { rerender } = render(<ChallengeEntry />)
     expect(describedBy()).toHaveLength(1)
     expect(byId(describedBy()[0]!)!.textContent).toBe(challengeEntryMessagesEn.hint)
-    rerender(<ChallengeEntry destination={{ type: 'SMS', value: '+33 6 12 34 56 78' }} status="error" error="Wrong code" />)
+    rerender(
+      <ChallengeEntry destination={{ type: 'SMS', value: '+33 6 12 34 56 78' }} status="error" error="Wrong code" />,
+    )
     const [hint, destination, error] = describedBy().map((id) => byId(id)!)
     expect(hint!.hasAttribute('data-ssks-hint')).toBe(true)
     expect(destination!.textContent).toBe('We sent a code to \u2068+33•••••••78\u2069.')
@@ -173,7 +183,9 @@ describe('ChallengeEntry (jsdom)', () => {
     await user.keyboard('a1')
     const live = root().querySelector('[data-ssks-live]')!
     expect(live.getAttribute('aria-live')).toBe('polite')
-    expect(live.textContent).toBe('Not entered: “1”. Codes only use letters and the digits 2 to 9, never 0, 1, i, l or o.')
+    expect(live.textContent).toBe(
+      'Not entered: “1”. Codes only use letters and the digits 2 to 9, never 0, 1, i, l or o.',
+    )
     expect(input().value).toBe('a')
   })
 
@@ -206,7 +218,7 @@ describe('ChallengeEntry styles and SSR', () => {
     expect(document.querySelector('[nonce]')).toBeNull()
   })
 
-  it('needs no layout APIs: works in a DOM without elementFromPoint (users\' own jsdom tests)', async () => {
+  it("needs no layout APIs: works in a DOM without elementFromPoint (users' own jsdom tests)", async () => {
     const elementFromPoint = document.elementFromPoint
     // The jsdom setup may polyfill it for other components; this test takes it away again.
     Object.defineProperty(document, 'elementFromPoint', { value: undefined, configurable: true, writable: true })
@@ -220,7 +232,11 @@ describe('ChallengeEntry styles and SSR', () => {
       await new Promise((resolve) => setTimeout(resolve, 100))
       expect(onComplete).toHaveBeenCalledWith('abcdefgh')
     } finally {
-      Object.defineProperty(document, 'elementFromPoint', { value: elementFromPoint, configurable: true, writable: true })
+      Object.defineProperty(document, 'elementFromPoint', {
+        value: elementFromPoint,
+        configurable: true,
+        writable: true,
+      })
     }
   })
 
@@ -229,7 +245,13 @@ describe('ChallengeEntry styles and SSR', () => {
       vi.stubGlobal('document', undefined)
       vi.stubGlobal('window', undefined)
       try {
-        return renderToString(<ChallengeEntry destination={{ type: 'EM', value: 'jane@example.com' }} onResend={() => {}} resendAvailableAt={Date.now() + 30_000} />)
+        return renderToString(
+          <ChallengeEntry
+            destination={{ type: 'EM', value: 'jane@example.com' }}
+            onResend={() => {}}
+            resendAvailableAt={Date.now() + 30_000}
+          />,
+        )
       } finally {
         vi.unstubAllGlobals()
       }
@@ -260,7 +282,14 @@ describe('ChallengeEntry resend countdown (fake timers)', () => {
           onResend()
           cooldown.restart()
         }
-        return <ChallengeEntry onResend={handleResend} resendAvailableAt={cooldown.availableAt} destination={{ type: 'EM', value: 'jane@example.com' }} defaultValue="abcd" />
+        return (
+          <ChallengeEntry
+            onResend={handleResend}
+            resendAvailableAt={cooldown.availableAt}
+            destination={{ type: 'EM', value: 'jane@example.com' }}
+            defaultValue="abcd"
+          />
+        )
       }
       render(<WithCooldown />)
       const button = screen.getByRole('button')
@@ -277,7 +306,9 @@ describe('ChallengeEntry resend countdown (fake timers)', () => {
       await act(async () => button.click())
       expect(onResend).toHaveBeenCalledTimes(1)
       expect(input().value).toBe('')
-      expect(root().querySelector('[data-ssks-live]')!.textContent).toBe('New code sent to \u2068j•••@example.com\u2069.')
+      expect(root().querySelector('[data-ssks-live]')!.textContent).toBe(
+        'New code sent to \u2068j•••@example.com\u2069.',
+      )
       expect(button.textContent).toBe('Send a new code in 3 s')
     } finally {
       vi.useRealTimers()

@@ -18,7 +18,15 @@ vi.mock('../../../src/react/classNameFor', async (importOriginal) => {
 
 function renderProfiled(tree: (wrap: (node: ReactNode) => ReactNode) => ReactNode) {
   const commits = { count: 0 }
-  render(<>{tree((node) => <Profiler id="challenge-entry" onRender={() => void (commits.count += 1)}>{node}</Profiler>)}</>)
+  render(
+    <>
+      {tree((node) => (
+        <Profiler id="challenge-entry" onRender={() => void (commits.count += 1)}>
+          {node}
+        </Profiler>
+      ))}
+    </>,
+  )
   return commits
 }
 

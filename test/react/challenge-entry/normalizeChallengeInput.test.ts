@@ -15,7 +15,11 @@ describe('normalizeChallengeInput', () => {
   })
 
   it('refuses 0 1 i l o and symbols, each once, in order', () => {
-    expect(normalizeChallengeInput('a0b0I!lo1')).toEqual({ characters: 'ab', refused: ['0', 'i', '!', 'l', 'o', '1'], meaningfulLength: 9 })
+    expect(normalizeChallengeInput('a0b0I!lo1')).toEqual({
+      characters: 'ab',
+      refused: ['0', 'i', '!', 'l', 'o', '1'],
+      meaningfulLength: 9,
+    })
   })
 
   it('refuses an emoji whole, not as two surrogate halves', () => {

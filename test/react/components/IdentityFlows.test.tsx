@@ -7,7 +7,13 @@ import { IdentityBackup } from '../../../src/react/components/IdentityBackup'
 import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { messages } from '../../../src/react/messages/index'
 import type { SSKS2MRCapableSDK } from '../../../src/react/types'
-import { backupWithCode, createTestWorld, wrongCode, type TestWorld, type TestWorldOptions } from '../../../src/testing/index'
+import {
+  backupWithCode,
+  createTestWorld,
+  wrongCode,
+  type TestWorld,
+  type TestWorldOptions,
+} from '../../../src/testing/index'
 import { newQueryClient, worldWrapper } from '../support/worldWrapper'
 
 let harness: TestWorld | undefined
@@ -110,11 +116,18 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
   })
 
   it('SMS quota: an alert with the mapped text and a retry button that starts again', async () => {
-    const h = await setup({ emulator: { smsQuota: 0 }, factor: { type: 'SMS', value: '+33600000042' }, forceAuth: true })
+    const h = await setup({
+      emulator: { smsQuota: 0 },
+      factor: { type: 'SMS', value: '+33600000042' },
+      forceAuth: true,
+    })
     const { container } = renderIn(h, await h.device({ signedUp: true }), <IdentityBackup />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(messages.en.flowErrors.SMS_QUOTA)
-    expect(flowRoot(container).querySelector('[data-ssks-flow-error]')).toHaveAttribute('data-ssks-flow-error', 'SMS_QUOTA')
+    expect(flowRoot(container).querySelector('[data-ssks-flow-error]')).toHaveAttribute(
+      'data-ssks-flow-error',
+      'SMS_QUOTA',
+    )
     const before = h.emulator.requests().length
     fireEvent.click(screen.getByRole('button', { name: messages.en.retry }))
     await waitFor(() => expect(h.emulator.requests().length).toBe(before + 1))
@@ -129,28 +142,36 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
     expect(onError).toHaveBeenCalledWith('IDENTITY_NOT_FOUND', expect.objectContaining({ code: 'IDENTITY_NOT_FOUND' }))
   })
 
-  it.each(['en', 'fr'] as const)('server error while verifying (%s): the code stays, "Try again" sends it again and restores', async (locale) => {
-    const h = await setup({ forceAuth: true })
-    await backupWithCode(h, await h.device({ signedUp: true }))
-    const onDone = vi.fn()
-    const onError = vi.fn()
-    const { container } = renderIn(h, await h.device(), <IdentityRestore onDone={onDone} onError={onError} />, locale)
-    const input = await screen.findByRole('textbox')
-    h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
-    const code = h.lastCode()
-    enterCode(code)
-    await waitFor(() => expect(screen.getByText(messages[locale].flowErrors.SERVER)).toBeInTheDocument())
-    expect(flowRoot(container).dataset.state).toBe('codeRequired')
-    expect(input).toHaveValue(code)
-    expect(onError).toHaveBeenCalledTimes(1)
+  it.each(['en', 'fr'] as const)(
+    'server error while verifying (%s): the code stays, "Try again" sends it again and restores',
+    async (locale) => {
+      const h = await setup({ forceAuth: true })
+      await backupWithCode(h, await h.device({ signedUp: true }))
+      const onDone = vi.fn()
+      const onError = vi.fn()
+      const { container } = renderIn(h, await h.device(), <IdentityRestore onDone={onDone} onError={onError} />, locale)
+      const input = await screen.findByRole('textbox')
+      h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
+      const code = h.lastCode()
+      enterCode(code)
+      await waitFor(() => expect(screen.getByText(messages[locale].flowErrors.SERVER)).toBeInTheDocument())
+      expect(flowRoot(container).dataset.state).toBe('codeRequired')
+      expect(input).toHaveValue(code)
+      expect(onError).toHaveBeenCalledTimes(1)
 
-    fireEvent.click(screen.getByRole('button', { name: messages[locale].retry }))
-    await waitFor(() => expect(flowRoot(container).dataset.state).toBe('done'))
-    expect(onDone).toHaveBeenCalledTimes(1)
-    expect(onError).toHaveBeenCalledTimes(1)
-    expect(h.emulator.requests().filter((r) => r.path === '/tmr/front/challenge_validate/').map((r) => r.status)).toEqual([200, 503, 200]) // backup, fault, retry
-    expect(screen.queryByRole('button', { name: messages[locale].retry })).toBeNull()
-  })
+      fireEvent.click(screen.getByRole('button', { name: messages[locale].retry }))
+      await waitFor(() => expect(flowRoot(container).dataset.state).toBe('done'))
+      expect(onDone).toHaveBeenCalledTimes(1)
+      expect(onError).toHaveBeenCalledTimes(1)
+      expect(
+        h.emulator
+          .requests()
+          .filter((r) => r.path === '/tmr/front/challenge_validate/')
+          .map((r) => r.status),
+      ).toEqual([200, 503, 200]) // backup, fault, retry
+      expect(screen.queryByRole('button', { name: messages[locale].retry })).toBeNull()
+    },
+  )
 
   it('autoStart={false} waits for the start button', async () => {
     const h = await setup()
@@ -164,7 +185,11 @@ describe('IdentityBackup / IdentityRestore (jsdom, emulator, real plugin)', () =
   it('classNames and className apply; unstyled drops the built-in ssks-* classes but keeps data attributes', async () => {
     const h = await setup()
     const sdk = await h.device({ signedUp: true })
-    const styled = renderIn(h, sdk, <IdentityBackup autoStart={false} className="app" classNames={{ title: 't', button: 'b' }} />)
+    const styled = renderIn(
+      h,
+      sdk,
+      <IdentityBackup autoStart={false} className="app" classNames={{ title: 't', button: 'b' }} />,
+    )
     const root = flowRoot(styled.container)
     expect(root).toHaveClass('ssks-flow', 'app')
     expect(root.querySelector('h2')).toHaveClass('ssks-flow__title', 't')

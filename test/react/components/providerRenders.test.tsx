@@ -36,9 +36,15 @@ describe('render counts (React Profiler)', () => {
     const { container } = render(
       <QueryClientProvider client={newQueryClient()}>
         <SSKS2MRProvider sdk={await h.device()} startSession={h.startSession}>
-          <Profiler id="sibling" onRender={onRender}><Sibling /></Profiler>
-          <Profiler id="consumer" onRender={onRender}><ContextConsumer /></Profiler>
-          <Profiler id="flow" onRender={onRender}><IdentityRestore /></Profiler>
+          <Profiler id="sibling" onRender={onRender}>
+            <Sibling />
+          </Profiler>
+          <Profiler id="consumer" onRender={onRender}>
+            <ContextConsumer />
+          </Profiler>
+          <Profiler id="flow" onRender={onRender}>
+            <IdentityRestore />
+          </Profiler>
         </SSKS2MRProvider>
       </QueryClientProvider>,
     )
@@ -47,12 +53,16 @@ describe('render counts (React Profiler)', () => {
     await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'))
     fireEvent.input(input, { target: { value: h.lastCode() } })
     // Restore, key renewal and re-push each derive a key (scrypt): slow on a loaded machine.
-    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'), { timeout: 10_000 })
+    await waitFor(() => expect(container.querySelector('[data-ssks-flow]')).toHaveAttribute('data-state', 'done'), {
+      timeout: 10_000,
+    })
 
     // The flow went idle → starting → codeRequired → verifying → codeRequired(error) → verifying → done.
     expect(commits.flow).toBeGreaterThanOrEqual(6)
     expect(commits.sibling).toBe(1)
     expect(commits.consumer).toBe(1)
-    console.info(`[render counts] flow commits: ${commits.flow}, sibling: ${commits.sibling}, context consumer: ${commits.consumer}`)
+    console.info(
+      `[render counts] flow commits: ${commits.flow}, sibling: ${commits.sibling}, context consumer: ${commits.consumer}`,
+    )
   })
 })

@@ -36,8 +36,18 @@ function expectNoSecrets(queryClient: QueryClient, secrets: string[]) {
   expect(mutations.length).toBeGreaterThan(0)
   expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
   for (const mutation of mutations) {
-    const parts = { variables: mutation.state.variables, data: mutation.state.data, error: mutation.state.error, context: mutation.state.context, options: mutation.options, key: mutation.options.mutationKey, meta: mutation.meta }
-    const json = JSON.stringify(parts, (_key, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value))
+    const parts = {
+      variables: mutation.state.variables,
+      data: mutation.state.data,
+      error: mutation.state.error,
+      context: mutation.state.context,
+      options: mutation.options,
+      key: mutation.options.mutationKey,
+      meta: mutation.meta,
+    }
+    const json = JSON.stringify(parts, (_key, value: unknown) =>
+      value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+    )
     for (const secret of secrets) expect(json).not.toContain(secret)
     for (const value of walk(parts)) {
       // No identity bytes anywhere (the blob, the exported identity, a raw key decoded).
@@ -54,7 +64,8 @@ const issued = new Map<string, boolean>()
 const sessionIds = () => [...issued.keys()]
 const setup = (options: TestWorldOptions = {}) => {
   issued.clear()
-  const save = (snapshot: EmulatorSnapshot) => snapshot.sessions.forEach((session) => issued.set(session.id, session.validated))
+  const save = (snapshot: EmulatorSnapshot) =>
+    snapshot.sessions.forEach((session) => issued.set(session.id, session.validated))
   return createTestWorld({ ...options, emulator: { storage: { load: () => undefined, save } } })
 }
 
@@ -64,40 +75,52 @@ function secretsOf(h: TestWorld): string[] {
 const validatedSessions = () => [...issued.values()].filter(Boolean)
 
 describe('no secret ever sits in the TanStack cache', () => {
-  it.each(['password', 'raw'] as const)('backup and restore flows, each with a wrong then the right code (%s key)', async (keyMode) => {
-    harness = await setup({ keyMode, forceAuth: true })
-    const h = harness
-    const queryClient = newQueryClient()
-    const renderFlow = async (sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore') => {
-      const hook = renderHook(() => useChallengeFlow({ purpose }), { wrapper: worldWrapper(h, sdk, queryClient) })
-      act(() => hook.result.current.start())
-      await waitFor(() => expect(hook.result.current.state.status).toBe('codeRequired'))
-      act(() => hook.result.current.submitCode(wrongCode(h.lastCode())))
-      await waitFor(() => expect(hook.result.current.state.error).toBe('INVALID_CHALLENGE'))
-      act(() => hook.result.current.submitCode(h.lastCode()))
-      await waitFor(() => expect(hook.result.current.state.status).toBe('done'))
-    }
-    await renderFlow(await h.device({ signedUp: true }), 'backup')
-    await renderFlow(await h.device(), 'restore')
+  it.each(['password', 'raw'] as const)(
+    'backup and restore flows, each with a wrong then the right code (%s key)',
+    async (keyMode) => {
+      harness = await setup({ keyMode, forceAuth: true })
+      const h = harness
+      const queryClient = newQueryClient()
+      const renderFlow = async (sdk: SSKS2MRCapableSDK, purpose: 'backup' | 'restore') => {
+        const hook = renderHook(() => useChallengeFlow({ purpose }), { wrapper: worldWrapper(h, sdk, queryClient) })
+        act(() => hook.result.current.start())
+        await waitFor(() => expect(hook.result.current.state.status).toBe('codeRequired'))
+        act(() => hook.result.current.submitCode(wrongCode(h.lastCode())))
+        await waitFor(() => expect(hook.result.current.state.error).toBe('INVALID_CHALLENGE'))
+        act(() => hook.result.current.submitCode(h.lastCode()))
+        await waitFor(() => expect(hook.result.current.state.status).toBe('done'))
+      }
+      await renderFlow(await h.device({ signedUp: true }), 'backup')
+      await renderFlow(await h.device(), 'restore')
 
-    expectNoSecrets(queryClient, secretsOf(h))
-    // The secrets were really used: the check above is not vacuous.
-    expect(h.emulator.outbox()).toHaveLength(2) // two codes sent
-    expect(validatedSessions()).toHaveLength(2) // one per right code
-    expect(queryClient.getMutationCache().getAll()).toHaveLength(4)
-    expect(queryClient.getMutationCache().getAll().map((m) => m.state.status)).toContain('error')
-  })
+      expectNoSecrets(queryClient, secretsOf(h))
+      // The secrets were really used: the check above is not vacuous.
+      expect(h.emulator.outbox()).toHaveLength(2) // two codes sent
+      expect(validatedSessions()).toHaveLength(2) // one per right code
+      expect(queryClient.getMutationCache().getAll()).toHaveLength(4)
+      expect(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state.status),
+      ).toContain('error')
+    },
+  )
 
   it('the key renewal re-save path, and the hooks used directly', async () => {
     harness = await setup()
     const h = harness
     const queryClient = newQueryClient()
     const backupSession = await h.startSession({ purpose: 'backup' })
-    const save = renderHook(() => useSaveIdentity(backupSession), { wrapper: worldWrapper(h, await h.device({ signedUp: true }), queryClient) })
+    const save = renderHook(() => useSaveIdentity(backupSession), {
+      wrapper: worldWrapper(h, await h.device({ signedUp: true }), queryClient),
+    })
     act(() => save.result.current.mutate())
     await waitFor(() => expect(save.result.current.isSuccess).toBe(true))
 
-    const flow = renderHook(() => useChallengeFlow({ purpose: 'restore' }), { wrapper: worldWrapper(h, await h.device({ pluginOptions: { renewalPushRetries: 0 } }), queryClient) })
+    const flow = renderHook(() => useChallengeFlow({ purpose: 'restore' }), {
+      wrapper: worldWrapper(h, await h.device({ pluginOptions: { renewalPushRetries: 0 } }), queryClient),
+    })
     act(() => flow.result.current.start())
     await waitFor(() => expect(flow.result.current.state.status).toBe('codeRequired'))
     h.emulator.faults.add({ endpoint: 'push', kind: 'status', status: 503 })
@@ -106,7 +129,9 @@ describe('no secret ever sits in the TanStack cache', () => {
     expect(flow.result.current.state.result).toMatchObject({ keysRenewed: true, resaved: true })
 
     const session = await h.startSession({ purpose: 'restore' })
-    const retrieve = renderHook(() => useRetrieveIdentity(session), { wrapper: worldWrapper(h, await h.device(), queryClient) })
+    const retrieve = renderHook(() => useRetrieveIdentity(session), {
+      wrapper: worldWrapper(h, await h.device(), queryClient),
+    })
     act(() => retrieve.result.current.mutate({ challenge: new ChallengeCode(h.lastCode()) }))
     await waitFor(() => expect(retrieve.result.current.isSuccess).toBe(true))
 
@@ -119,7 +144,9 @@ describe('no secret ever sits in the TanStack cache', () => {
     harness = await setup({ forceAuth: true })
     const h = harness
     const queryClient = newQueryClient()
-    const flow = renderHook(() => useChallengeFlow({ purpose: 'backup' }), { wrapper: worldWrapper(h, await h.device({ signedUp: true }), queryClient) })
+    const flow = renderHook(() => useChallengeFlow({ purpose: 'backup' }), {
+      wrapper: worldWrapper(h, await h.device({ signedUp: true }), queryClient),
+    })
     act(() => flow.result.current.start())
     await waitFor(() => expect(flow.result.current.state.status).toBe('codeRequired'))
     h.emulator.faults.add({ endpoint: 'challenge_validate', kind: 'status', status: 503 })
@@ -131,7 +158,12 @@ describe('no secret ever sits in the TanStack cache', () => {
     expectNoSecrets(queryClient, secretsOf(h))
     expect(h.emulator.outbox()).toHaveLength(1) // the one code, sent twice
     expect(validatedSessions()).toHaveLength(1)
-    expect(queryClient.getMutationCache().getAll().map((m) => m.state.status)).toEqual(['error', 'success'])
+    expect(
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state.status),
+    ).toEqual(['error', 'success'])
   })
 
   it('ChallengeCode hides the code from JSON, string conversion and property walks', () => {

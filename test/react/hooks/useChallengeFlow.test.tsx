@@ -18,9 +18,18 @@ afterEach(async () => {
   world = undefined
 })
 
-function renderFlow(w: TestWorld, sdk: SSKS2MRCapableSDK, options: UseChallengeFlowOptions, queryClient = newQueryClient()) {
+function renderFlow(
+  w: TestWorld,
+  sdk: SSKS2MRCapableSDK,
+  options: UseChallengeFlowOptions,
+  queryClient = newQueryClient(),
+) {
   const wrapper = worldWrapper(w, sdk, queryClient)
-  const hook = renderHook((props: UseChallengeFlowOptions) => useChallengeFlow(props), { wrapper, initialProps: options, reactStrictMode: true })
+  const hook = renderHook((props: UseChallengeFlowOptions) => useChallengeFlow(props), {
+    wrapper,
+    initialProps: options,
+    reactStrictMode: true,
+  })
   return { hook, queryClient, flow: () => hook.result.current }
 }
 
@@ -38,7 +47,8 @@ describe('useChallengeFlow (the React adapter of ChallengeFlowController)', () =
     act(() => flow().submitCode('abcdefgh'))
     expect(flow().state.status).toBe('verifying')
     await waitFor(() => expect(flow().state.status).not.toBe('verifying'))
-    for (const name of ['start', 'submitCode', 'retry', 'resend', 'reset'] as const) expect(flow()[name]).toBe(actions[name])
+    for (const name of ['start', 'submitCode', 'retry', 'resend', 'reset'] as const)
+      expect(flow()[name]).toBe(actions[name])
     hook.rerender({ purpose: 'restore' })
     expect(flow().start).toBe(actions.start)
   })
@@ -47,11 +57,14 @@ describe('useChallengeFlow (the React adapter of ChallengeFlowController)', () =
     world = await createTestWorld()
     const w = world
     const wrapper = worldWrapper(w, await w.device({ signedUp: true }), newQueryClient())
-    const hook = renderHook(() => {
-      const flow = useChallengeFlow({ purpose: 'backup' })
-      useEffect(() => flow.start(), [flow.start])
-      return flow
-    }, { wrapper, reactStrictMode: true })
+    const hook = renderHook(
+      () => {
+        const flow = useChallengeFlow({ purpose: 'backup' })
+        useEffect(() => flow.start(), [flow.start])
+        return flow
+      },
+      { wrapper, reactStrictMode: true },
+    )
     await waitFor(() => expect(hook.result.current.state.status).toBe('done'))
     expect(w.sessions).toHaveLength(1)
   })

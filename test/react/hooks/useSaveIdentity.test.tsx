@@ -35,7 +35,11 @@ describe('useSaveIdentity / useRetrieveIdentity (real plugin, emulator over 127.
     const retrieve = renderHook(() => useRetrieveIdentity(second), { wrapper: worldWrapper(h, newDevice, queryClient) })
     act(() => retrieve.result.current.mutate({ challenge: new ChallengeCode(h.lastCode()) }))
     await waitFor(() => expect(retrieve.result.current.isSuccess).toBe(true))
-    expect(retrieve.result.current.data).toMatchObject({ userId: h.userId, keysRenewed: true, mustSaveIdentityAgain: false })
+    expect(retrieve.result.current.data).toMatchObject({
+      userId: h.userId,
+      keysRenewed: true,
+      mustSaveIdentityAgain: false,
+    })
     expect(newDevice.cloudStandIn.calls).toEqual(['importIdentity', 'renewKey', 'exportBackupKey'])
   })
 
@@ -108,7 +112,10 @@ describe('useSaveIdentity / useRetrieveIdentity (real plugin, emulator over 127.
     expect(b.result.current.isPaused).toBe(true)
     await waitFor(() => expect(a.result.current.isIdle).toBe(false))
     await waitFor(() => expect(b.result.current.isPending).toBe(false))
-    const scopes = queryClient.getMutationCache().findAll({ mutationKey: ssks2MRKeys.retrieve() }).map((m) => m.options.scope?.id)
+    const scopes = queryClient
+      .getMutationCache()
+      .findAll({ mutationKey: ssks2MRKeys.retrieve() })
+      .map((m) => m.options.scope?.id)
     expect(scopes).toEqual(['ssks2mr-retrieve', 'ssks2mr-retrieve'])
   })
 })

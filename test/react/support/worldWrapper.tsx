@@ -7,7 +7,12 @@ import type { TestWorld } from '../../../src/testing/index'
 export const newQueryClient = () => new QueryClient({ defaultOptions: { mutations: { retry: false } } })
 
 /** The provider tree a test renders into: `sdk` and the world's "start 2MR session" route (or `startSession`). */
-export function worldWrapper(world: TestWorld, sdk: SSKS2MRCapableSDK, queryClient: QueryClient, startSession: StartSession = world.startSession) {
+export function worldWrapper(
+  world: TestWorld,
+  sdk: SSKS2MRCapableSDK,
+  queryClient: QueryClient,
+  startSession: StartSession = world.startSession,
+) {
   return function Wrapper({ children }: { children: ReactNode }) {
     return (
       <QueryClientProvider client={queryClient}>

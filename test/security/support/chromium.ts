@@ -34,7 +34,9 @@ export async function servePageWithKit(host = '127.0.0.1') {
   const script = await kitBundle()
   const server = createServer((req, res) => {
     if (req.url === '/kit.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script)
-    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>kit</title><script type="module" src="/kit.js"></script>')
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end('<!doctype html><title>kit</title><script type="module" src="/kit.js"></script>')
   })
   await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo

@@ -14,7 +14,12 @@ function sessionRoute(): FetchHandler {
     async resolveUser(request) {
       const user = signedInUser(request)
       if (!user) return null // → 401
-      return { userId: user.id, authFactor: { type: 'EM', value: user.email }, twoManRuleKey: user.twoManRuleKey, createUser: true }
+      return {
+        userId: user.id,
+        authFactor: { type: 'EM', value: user.email },
+        twoManRuleKey: user.twoManRuleKey,
+        createUser: true,
+      }
     },
   })
 }
