@@ -129,7 +129,8 @@ export default defineConfig({
       {
         // Every story of stories/ as a test: render, run its play function, then axe (a11y.test = 'error').
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        // Everything the stories pull in, pre-bundled up front (a dependency discovered late makes Vite reload the page mid-run, and Vitest then loses the suite).
+        // Everything the stories pull in, pre-bundled up front (a dependency discovered late makes Vite reload the page
+        // mid-run, and Vitest then loses the suite).
         optimizeDeps: {
           include: [
             'react',

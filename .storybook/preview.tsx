@@ -5,7 +5,7 @@
  */
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import '../src/react/styles.css'
 import './preview.css'
 
@@ -13,12 +13,9 @@ import './preview.css'
 const pageBackground = { light: '#ffffff', dark: '#0f1115' } as const
 type Theme = keyof typeof pageBackground
 
-const withThemeLocaleAndDirection: Decorator = (Story, context) => {
-  const theme: Theme = context.globals.theme === 'dark' ? 'dark' : 'light'
-  const dir = context.globals.dir === 'rtl' ? 'rtl' : 'ltr'
-  const lang = context.globals.locale === 'fr' ? 'fr' : 'en'
-  // The page (not just the story root) takes the theme, as an app would set it on <html>;
-  // an effect because the decorator must not touch the DOM while rendering.
+/** The page (not just the story root) takes the theme, as an app would set it on <html>. */
+function ThemedPage({ theme, lang, children }: { theme: Theme; lang: string; children: ReactNode }) {
+  // An effect because nothing may touch the DOM while rendering.
   useEffect(() => {
     const root = document.documentElement
     root.dataset.theme = theme
@@ -26,10 +23,19 @@ const withThemeLocaleAndDirection: Decorator = (Story, context) => {
     root.lang = lang
     document.body.style.background = pageBackground[theme]
   }, [theme, lang])
+  return children
+}
+
+const withThemeLocaleAndDirection: Decorator = (Story, context) => {
+  const theme: Theme = context.globals.theme === 'dark' ? 'dark' : 'light'
+  const dir = context.globals.dir === 'rtl' ? 'rtl' : 'ltr'
+  const lang = context.globals.locale === 'fr' ? 'fr' : 'en'
   return (
-    <div className="story-root" data-theme={theme} dir={dir} lang={lang}>
-      <Story />
-    </div>
+    <ThemedPage theme={theme} lang={lang}>
+      <div className="story-root" data-theme={theme} dir={dir} lang={lang}>
+        <Story />
+      </div>
+    </ThemedPage>
   )
 }
 

@@ -1,6 +1,8 @@
 import { randomBytes, scrypt } from 'node:crypto'
 
-/** ms per scrypt(N=16384, r=8, p=1, dkLen=64) with native node:crypto: the floor the browser candidates are set beside. */
+/**
+ * ms per scrypt(N=16384, r=8, p=1, dkLen=64) with native node:crypto: the floor the browser candidates are set beside.
+ */
 export async function nodeScryptFloor(rounds: number): Promise<number[]> {
   const derive = () =>
     new Promise<void>((resolve, reject) =>

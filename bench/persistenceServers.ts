@@ -1,6 +1,7 @@
 /**
  * Child process of the persistence benchmark: two emulators on data files in a fresh temporary
- * folder (under argv[3], default the system's), one empty and one holding argv[2] identities. Prints one JSON line with their URLs
+ * folder (under argv[3], default the system's), one empty and one holding argv[2] identities. Prints one JSON line with
+ * their URLs
  * and credentials, then runs until its stdin closes (and removes the folder).
  */
 import { mkdtempSync, rmSync } from 'node:fs'

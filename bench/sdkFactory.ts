@@ -1,4 +1,3 @@
-// @ts-ignore -- the official plugin's exports only have node/browser conditions, unread by TS "Bundler" resolution
 import OfficialPluginModule from '@seald-io/sdk-plugin-ssks-2mr'
 import type { SDKPlugin } from '@seald-io/sdk/lib/main.js'
 import { createTestSealdSDK } from '../src/testing/createTestSealdSDK'

@@ -356,7 +356,10 @@ export const LongEmail: Story = {
   },
 }
 
-/** On a right-to-left page (Arabic, Hebrew) the code still reads left to right: the first character goes in the leftmost box. */
+/**
+ * On a right-to-left page (Arabic, Hebrew) the code still reads left to right: the first character goes in the leftmost
+ * box.
+ */
 export const RightToLeftPage: Story = {
   globals: { dir: 'rtl' },
   play: async ({ canvasElement }) => {
@@ -373,7 +376,10 @@ export const RightToLeftPage: Story = {
   },
 }
 
-/** Dark theme (toolbar "Theme", or `data-theme="dark"` on any ancestor): dark boxes, light text, contrast checked by axe. */
+/**
+ * Dark theme (toolbar "Theme", or `data-theme="dark"` on any ancestor): dark boxes, light text, contrast checked by
+ * axe.
+ */
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   args: { defaultValue: 'abc' },

@@ -185,7 +185,10 @@ export const SmsDestination: Story = {
   },
 }
 
-/** The connection drops while fetching the backup: an "offline" message by the field, the code kept, "Try again" offered. */
+/**
+ * The connection drops while fetching the backup: an "offline" message by the field, the code kept, "Try again"
+ * offered.
+ */
 export const NetworkFailure: Story = {
   loaders: withFixture({ stored: 'backupWithoutCode', emulator: { fakeOtp: 'always' } }),
   play: async ({ canvasElement, args, loaded }) => {

@@ -4,7 +4,6 @@
  * emulator over HTTP, only the Seald-cloud members stood in (src/testing). The app back-end's
  * `challenge_send` runs in Node (`benchStartSession`), untimed.
  */
-// @ts-ignore -- the official plugin's exports only have node/browser conditions, unread by TS "Bundler" resolution
 import OfficialPluginModule from '@seald-io/sdk-plugin-ssks-2mr'
 import type { SDKPlugin } from '@seald-io/sdk/lib/main.js'
 import { createTestSealdSDK } from '../../src/testing/createTestSealdSDK'

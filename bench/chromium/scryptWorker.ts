@@ -1,4 +1,6 @@
-/** Worker body for the "noble in a Web Worker" candidate: one derivation per message, synchronous (off the main thread). */
+/**
+ * Worker body for the "noble in a Web Worker" candidate: one derivation per message, synchronous (off the main thread).
+ */
 import { scrypt } from '@noble/hashes/scrypt.js'
 
 self.onmessage = (event: MessageEvent<{ id: number; password: Uint8Array; salt: Uint8Array }>) => {

@@ -26,9 +26,15 @@ export interface SSKS2MROptions {
   retryDelayMs?: number
   /** Receives debug/warn/error lines; never secrets. Default: silent. */
   logger?: SSKS2MRLogger
-  /** Overrides the fetch used for SSKS calls (default: `globalThis.fetch`). Called as `fetch(url, init)`, like the official plugin's. */
+  /**
+   * Overrides the fetch used for SSKS calls (default: `globalThis.fetch`). Called as `fetch(url, init)`, like the
+   * official plugin's.
+   */
   fetch?: typeof globalThis.fetch
-  /** Overrides key derivation. Default: the SDK's `utils.scrypt` when present, else @noble/hashes (yields to the event loop). */
+  /**
+   * Overrides key derivation. Default: the SDK's `utils.scrypt` when present, else @noble/hashes (yields to the event
+   * loop).
+   */
   scrypt?: ScryptFunction
 }
 

@@ -1,11 +1,11 @@
 'use client'
-import { useEffect, useMemo, useRef, useContext, type ReactNode } from 'react'
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { SSKS2MRContext, type SSKS2MRContextValue } from './SSKS2MRContext'
 import { messages as builtInMessages, type SSKS2MRMessagesOverride } from './messages/index'
 import { mergeMessages } from './messages/mergeMessages'
-import { createLazySDK, type LazySDK } from './lazySDK'
-import type { SSKS2MRSDKSource, StartSession } from './types'
+import { createLazySDK } from './lazySDK'
+import type { SSKS2MRCapableSDK, SSKS2MRSDKSource, StartSession } from './types'
 
 export interface SSKS2MRProviderProps {
   /**
@@ -39,10 +39,10 @@ export function SSKS2MRProvider({
 }: SSKS2MRProviderProps) {
   // Read the context directly: `useQueryClient()` throws when there is no QueryClientProvider.
   const hostClient = useContext(QueryClientContext)
-  const privateClient = useRef<QueryClient | null>(null)
-  if (!queryClient && !hostClient && !privateClient.current) privateClient.current = new QueryClient()
-  const client = queryClient ?? hostClient ?? (privateClient.current as QueryClient)
-  const ownsClient = client === privateClient.current
+  // Made once per mount, used only without a host client: a QueryClient does nothing until mount().
+  const [privateClient] = useState(() => new QueryClient())
+  const client = queryClient ?? hostClient ?? privateClient
+  const ownsClient = client === privateClient
 
   useEffect(() => {
     // A host client is mounted by its own QueryClientProvider; only ours needs it (online/focus resume).
@@ -53,10 +53,13 @@ export function SSKS2MRProvider({
 
   // A factory is called once per mount: an inline arrow is a new function on every render, and the
   // SDK it makes holds the user's identity, so the first factory wins. An instance prop is used as is.
-  const lazy = useRef<LazySDK | null>(null)
-  if (typeof sdk === 'function') lazy.current ??= createLazySDK(sdk)
-  const resolvedSDK = typeof sdk === 'function' ? (lazy.current as LazySDK).sdk : sdk
-  const load = lazy.current?.load
+  const [lazy] = useState(() => (typeof sdk === 'function' ? createLazySDK(sdk) : null))
+  let resolvedSDK = sdk as SSKS2MRCapableSDK
+  if (typeof sdk === 'function') {
+    if (!lazy) throw new Error('SSKS2MRProvider: `sdk` became a factory after mount; give the provider a new `key`')
+    resolvedSDK = lazy.sdk
+  }
+  const load = typeof sdk === 'function' ? lazy?.load : undefined
   useEffect(() => {
     // Start making the SDK once the screen is on the client; a failure shows in the flow step that needs it.
     load?.().catch(() => {})

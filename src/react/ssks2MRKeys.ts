@@ -1,5 +1,6 @@
 /**
- * Mutation keys of the kit, from one place (filter with `useMutationState({ filters: { mutationKey: ssks2MRKeys.all } })`).
+ * Mutation keys of the kit, from one place (filter with `useMutationState({ filters: { mutationKey: ssks2MRKeys.all }
+ * })`).
  * Keys never hold a user id, session or secret: devtools and persisters show them.
  */
 export const ssks2MRKeys = {

@@ -1,7 +1,7 @@
 import { SSKS2MRError } from '../core/errors'
 import { AnswerTooLarge, MAX_ANSWER_BYTES, readAnswerText } from '../core/http/readAnswer'
 import { raceSignal } from '../core/http/raceSignal'
-import { HEADERS, PATHS } from '../core/protocol'
+import { HEADERS } from '../core/protocol'
 import type { ChallengeSendResponse } from '../core/protocol'
 import { challengeSendError } from './challengeSendError'
 import { fetchFailureError } from './fetchFailureError'

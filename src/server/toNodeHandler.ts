@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FetchHandler } from './types'
 
-/** A Node request listener: what `http.createServer`, Express (`app.post(path, …)`), Connect and Fastify's raw handlers take. */
+/**
+ * A Node request listener: what `http.createServer`, Express (`app.post(path, …)`), Connect and Fastify's raw handlers
+ * take.
+ */
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>
 
 type GetRequestListener = typeof import('@hono/node-server').getRequestListener

@@ -4,7 +4,9 @@ import { pickIdentityKey } from '../core/pickIdentityKey'
 import { RAW_KEY_PATTERN } from '../core/protocol'
 import type { SessionUser } from './types'
 
-/** The session must carry exactly one usable key, or the front-end's save/retrieve would fail later and less clearly. */
+/**
+ * The session must carry exactly one usable key, or the front-end's save/retrieve would fail later and less clearly.
+ */
 export function validateSessionUserKey(user: SessionUser): IdentityKey {
   const key = pickIdentityKey(user, "resolveUser's result")
   const hasPassword = key.twoManRuleKey !== undefined

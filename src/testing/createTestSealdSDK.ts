@@ -37,8 +37,6 @@ type SealdSDKFactory = (options: { appId: string; plugins: SDKPlugin[] }) => Sea
 // `@seald-io/sdk` is CommonJS with `exports.default`: Node's ESM import gives `{ default: { default: fn } }`,
 // bundlers give `{ default: fn }`. Accept both.
 async function loadSealdSDK(): Promise<SealdSDKFactory> {
-  // @ts-ignore -- the package's `exports` only has node/browser/react-native conditions, which
-  // TypeScript's "Bundler" resolution does not read; the value is checked at run time below.
   const mod = (await import('@seald-io/sdk')) as unknown as { default?: unknown }
   const first = mod.default as { default?: unknown } | undefined
   const candidate = typeof first === 'function' ? first : first?.default

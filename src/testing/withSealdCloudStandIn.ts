@@ -11,7 +11,9 @@ export type StandInMember =
   'importIdentity' | 'renewKey' | 'prepareRenew' | 'exportIdentity' | 'exportBackupKey' | 'getCurrentAccountInfo'
 
 export interface SealdCloudStandInOptions {
-  /** Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device). */
+  /**
+   * Start with a registered account for this user, as after `initiateIdentity`. Default: no account (a fresh device).
+   */
   userId?: string
   /** The SDK's `databasePath` (names its account lock, SDK 0.34+). Default: none, as an in-memory SDK. */
   databasePath?: string
@@ -44,7 +46,10 @@ export type WithSealdCloudStandIn<T> = T & { readonly cloudStandIn: SealdCloudSt
  */
 const committedKeyVersions = new Map<string, number>()
 
-/** Account locks held, by name, in this page or process: SDK 0.34's in-process `withLocalLock`, or a Web Lock across tabs. */
+/**
+ * Account locks held, by name, in this page or process: SDK 0.34's in-process `withLocalLock`, or a Web Lock across
+ * tabs.
+ */
 const heldAccountLocks = new Set<string>()
 
 interface AccountInfo {

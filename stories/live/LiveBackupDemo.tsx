@@ -21,7 +21,7 @@ interface SignedUp {
  * (the Seald identity) is created. First backup for this email or phone: saved without a code.
  */
 export function LiveBackupDemo({ locale, defaults }: { locale: StoryLocale; defaults: DemoSignInValues }) {
-  const env = useMemo(getLiveEnvironment, [])
+  const env = useMemo(() => getLiveEnvironment(), [])
   const [signedUp, setSignedUp] = useState<SignedUp | null>(null)
   const [done, setDone] = useState(false)
 

@@ -23,7 +23,7 @@ interface SignedIn {
  * `IdentityRestore`: the code from the outbox, the restore, and (first time) key renewal.
  */
 export function LiveRestoreDemo({ locale, defaults }: { locale: StoryLocale; defaults: DemoSignInValues }) {
-  const env = useMemo(getLiveEnvironment, [])
+  const env = useMemo(() => getLiveEnvironment(), [])
   const [signedIn, setSignedIn] = useState<SignedIn | null>(null)
   const [result, setResult] = useState<ChallengeFlowResult | null>(null)
 

@@ -7,11 +7,16 @@ export interface DemoBackendOptions {
   keyStorageURL: string
   appId: string
   apiKey: string
-  /** Reaches the emulator; default `globalThis.fetch` (over HTTP). In-process mode passes the emulator's own handler. */
+  /**
+   * Reaches the emulator; default `globalThis.fetch` (over HTTP). In-process mode passes the emulator's own handler.
+   */
   fetch?: typeof globalThis.fetch
   /** `Access-Control-Allow-Origin` for the browser calling it (Storybook's origin). Default `*`. */
   corsOrigin?: string
-  /** Origins of the pages that may start a 2MR session (Storybook's, served from another port): the session route's `allowedOrigins`. */
+  /**
+   * Origins of the pages that may start a 2MR session (Storybook's, served from another port): the session route's
+   * `allowedOrigins`.
+   */
   allowedOrigins?: string[]
 }
 

@@ -31,7 +31,6 @@ export interface LiveConfig {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SSKS_LIVE_CONFIG__: LiveConfig | undefined
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import type { RunningEmulator } from '../../src/emulator/index'
 
-export function useDataFolder(prefix: string) {
+export function tempDataFolder(prefix: string) {
   const current = { dir: '', running: undefined as RunningEmulator | undefined }
   beforeEach(() => {
     current.dir = mkdtempSync(join(tmpdir(), prefix))

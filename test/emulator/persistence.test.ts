@@ -2,11 +2,11 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useDataFolder } from './dataFolder'
+import { tempDataFolder } from './dataFolder'
 import { createFileStorage, startEmulator } from '../../src/emulator/index'
 import { email, emulatorClient } from './emulatorClient'
 
-const data = useDataFolder('ssks-emulator-')
+const data = tempDataFolder('ssks-emulator-')
 
 describe('dataFile', () => {
   it('keeps users, backups, sessions, credentials and the outbox across a restart', async () => {

@@ -1,7 +1,8 @@
 /**
  * The README's code, as files of the example apps, type-checked against the INSTALLED TARBALL's
  * declarations with the TypeScript an app may use (5.9 and this repository's 6.0) under each module
- * resolution its setup allows (next-app is CommonJS-format, as create-next-app makes it; the others are ESM). Browser files that import `@seald-io/sdk` are checked under `bundler`
+ * resolution its setup allows (next-app is CommonJS-format, as create-next-app makes it; the others are ESM). Browser
+ * files that import `@seald-io/sdk` are checked under `bundler`
  * only (what Next.js and Vite use): the SDK's own declarations give a CommonJS-style default export
  * that node16/nodenext ESM code cannot call — that is the SDK's typing, not the kit's.
  */

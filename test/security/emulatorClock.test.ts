@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useDataFolder } from '../emulator/dataFolder'
+import { tempDataFolder } from '../emulator/dataFolder'
 import { createEmulator, startEmulator, type RunningEmulator } from '../../src/emulator/index'
 import { call, email, emulatorClient } from '../emulator/emulatorClient'
 
-const data = useDataFolder('ssks-clock-')
+const data = tempDataFolder('ssks-clock-')
 
 const advance = (emulator: RunningEmulator, advanceMs: unknown) =>
   call(new URL('/__dev/clock', emulator.url).href, {

@@ -10,13 +10,13 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { useDataFolder } from '../emulator/dataFolder'
+import { tempDataFolder } from '../emulator/dataFolder'
 import { HEADERS, PATHS } from '../../src/core/protocol/constants'
 import { createEmulator, createFileStorage, startEmulator } from '../../src/emulator/index'
 import type { EmulatorSnapshot } from '../../src/emulator/types'
 import { email, emulatorClient } from '../emulator/emulatorClient'
 
-const data = useDataFolder('ssks-persist-')
+const data = tempDataFolder('ssks-persist-')
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const CHILD = fileURLToPath(new URL('./support/emulatorProcess.ts', import.meta.url))

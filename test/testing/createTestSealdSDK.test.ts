@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// @ts-ignore -- the official plugin's exports only have node/browser conditions, unread by TS "Bundler" resolution
 import OfficialPluginModule from '@seald-io/sdk-plugin-ssks-2mr'
 import { createEmulator, createTestSealdSDK, startEmulator } from '../../src/testing/index'
 import type { RunningEmulator } from '../../src/emulator/types'

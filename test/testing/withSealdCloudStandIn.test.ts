@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-// @ts-ignore -- @seald-io/sdk's exports only have node/browser conditions, unread by TS "Bundler" resolution (see report)
 import SealdSDKModule from '@seald-io/sdk'
 import { decodeStandInIdentity, withSealdCloudStandIn } from '../../src/testing/index'
 
-// @seald-io/sdk is CJS with exports.default; depending on interop the default import is the function or the exports object.
+// @seald-io/sdk is CJS with exports.default; depending on interop the default import is the function or the exports
+// object.
 const SealdSDK = ((SealdSDKModule as unknown as { default?: unknown }).default ?? SealdSDKModule) as (o: {
   appId: string
 }) => Record<string, any>

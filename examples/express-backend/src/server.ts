@@ -4,7 +4,8 @@ import { ssksSession } from './ssksSession.js'
 import { signInRoute } from './users.js'
 
 const app = express()
-// Fetch-API handlers, mounted through one adapter. Put no body parser (express.json()) before them: it would consume the body.
+// Fetch-API handlers, mounted through one adapter. Put no body parser (express.json()) before them: it would consume
+// the body.
 app.post('/api/ssks-session', toNodeHandler(ssksSession))
 app.post('/api/sign-in', toNodeHandler(signInRoute))
 

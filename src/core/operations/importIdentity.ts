@@ -5,7 +5,9 @@ import { throwIfAborted } from './throwIfAborted'
 /** SDK 0.34's message when its account lock (`${databasePath}/account`) is held: it imports "fail if locked". */
 const LOCKED = /^Resource "(.*)" is locked\.$/
 
-/** Long enough for another tab's import (a local decryption and one API call), short enough to give up on a stuck lock. */
+/**
+ * Long enough for another tab's import (a local decryption and one API call), short enough to give up on a stuck lock.
+ */
 const MAX_WAIT_MS = 10_000
 
 /**

@@ -26,7 +26,10 @@ export async function challengeValidate(ctx: Context, args: SessionCall & { chal
   return answerField(answer, 'challengeValidate', 'new_id', SESSION_ID_PATTERN)
 }
 
-/** The session to work on: validated with `challenge` when there is one, else `sessionId` as given (already authenticated). */
+/**
+ * The session to work on: validated with `challenge` when there is one, else `sessionId` as given (already
+ * authenticated).
+ */
 export function authenticatedSession(
   ctx: Context,
   args: SessionCall & { challenge?: string | undefined },

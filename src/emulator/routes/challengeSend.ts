@@ -40,7 +40,8 @@ export async function challengeSend(ctx: EmulatorContext, request: Request): Pro
   ctx.state.addUser(userId)
   if (ctx.settings.singleSessionPerUser)
     ctx.state.endSessions(ctx.state.sessionsOf(userId).map((session) => session.id))
-  // A challenge exists even when none is sent: Seald's own integration tests validate such sessions against the real SSKS.
+  // A challenge exists even when none is sent: Seald's own integration tests validate such sessions against the real
+  // SSKS.
   const challenge = fakeOtp || ctx.settings.fakeOtp === 'always' ? FAKE_OTP_CHALLENGE : generateChallenge()
   const sessionId = crypto.randomUUID()
   const now = ctx.now()

@@ -243,12 +243,16 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
     showSelection(input)
   }, [status, error, showSelection])
 
+  // Only a change of state is news; a re-render with new message objects is not: the strings are read
+  // through a ref kept current by the effect before.
+  const messagesRef = useRef(messages)
   useEffect(() => {
-    if (status === 'verifying') announce(messages.verifying)
+    messagesRef.current = messages
+  })
+  useEffect(() => {
+    if (status === 'verifying') announce(messagesRef.current.verifying)
     else if (status === 'error' && error) announce(error)
-    else if (status === 'success') announce(messages.success)
-    // Only a change of state is news; a re-render with new message objects is not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    else if (status === 'success') announce(messagesRef.current.success)
   }, [status, error, announce])
 
   const handleResend = useCallback(() => {
@@ -267,12 +271,10 @@ export const ChallengeEntry = forwardRef<HTMLInputElement, ChallengeEntryProps>(
   }, [announce])
   const commitRef = useRef(commit)
   const onResendRef = useRef(onResend)
-  const messagesRef = useRef(messages)
   const maskedRef = useRef(masked)
   useEffect(() => {
     commitRef.current = commit
     onResendRef.current = onResend
-    messagesRef.current = messages
     maskedRef.current = masked
   })
   // A resend the caller tracks (`resending`) went out when it ends without an error.

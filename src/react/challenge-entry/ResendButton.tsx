@@ -7,7 +7,10 @@ import type { ChallengeEntryMessages } from '../messages/challengeEntry'
 interface ResendButtonProps {
   /** Asks for a new code; a returned promise keeps the button in its "sending" state until it settles. */
   onResend: () => unknown
-  /** Called once a new code went out (after the promise resolved, or at once for a sync callback); not when `sending` is given. */
+  /**
+   * Called once a new code went out (after the promise resolved, or at once for a sync callback); not when `sending` is
+   * given.
+   */
   onSent: () => void
   /** The caller's own "sending" state (e.g. a flow's `resending`); replaces the one kept from `onResend`'s promise. */
   sending: boolean | undefined

@@ -14,7 +14,7 @@ export function useChallengeFlow(options: UseChallengeFlowOptions): ChallengeFlo
   const [controller] = useState(() => new ChallengeFlowController({ ...options, sdk, startSession, queryClient }))
   // After commit, not during render: a render may be thrown away in concurrent mode.
   useEffect(() => controller.setOptions({ ...options, sdk, startSession, queryClient }))
-  useEffect(controller.mount, [controller])
+  useEffect(() => controller.mount(), [controller])
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState)
   // The actions are the controller's own (stable); only `state` changes the returned object.
   return useMemo(() => {

@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useSecondsUntil } from './useSecondsUntil'
 
 export interface ResendCooldown {
@@ -19,19 +19,16 @@ export interface UseResendCooldownOptions {
 
 /**
  * A resend countdown of `seconds`: a deadline set on mount (or by `restart()`), counted by
- * `useSecondsUntil`. The clock is read in an effect, never during render (SSR shows the full count).
+ * `useSecondsUntil`, which reads the clock in effects only (SSR shows the full count).
  */
 export function useResendCooldown(seconds: number, options: UseResendCooldownOptions = {}): ResendCooldown {
   const { autoStart = true } = options
-  // Bumped by restart(); the deadline is taken in the effect that follows.
-  const [generation, setGeneration] = useState(autoStart ? 1 : 0)
-  const [availableAt, setAvailableAt] = useState<number | undefined>(undefined)
-  useEffect(() => {
-    if (generation > 0) setAvailableAt(Date.now() + seconds * 1000)
-  }, [seconds, generation])
+  // The first deadline is taken while rendering the first time: the markup does not depend on it, since
+  // `useSecondsUntil` reads nothing before its first effect (server and client agree). Later ones by restart().
+  const [availableAt, setAvailableAt] = useState(() => (autoStart ? Date.now() + seconds * 1000 : undefined))
   const left = useSecondsUntil(availableAt)
   // Before the first effect a started countdown shows its full length rather than "ready".
-  const remaining = left ?? (generation > 0 ? Math.max(0, Math.ceil(seconds)) : 0)
-  const restart = useCallback(() => setGeneration((g) => g + 1), [])
+  const remaining = left ?? (availableAt !== undefined ? Math.max(0, Math.ceil(seconds)) : 0)
+  const restart = useCallback(() => setAvailableAt(Date.now() + seconds * 1000), [seconds])
   return useMemo(() => ({ remaining, ready: remaining === 0, availableAt, restart }), [remaining, availableAt, restart])
 }

@@ -8,21 +8,19 @@ import { useEffect, useState } from 'react'
  * decrementing, so a throttled background tab still shows the right number when it wakes up.
  */
 export function useSecondsUntil(deadline: number | undefined): number | undefined {
-  const [seconds, setSeconds] = useState<number | undefined>(undefined)
+  // Tagged with the deadline it was counted for, so a changed or dropped deadline never shows a stale count.
+  const [count, setCount] = useState<{ deadline: number; seconds: number } | undefined>(undefined)
   useEffect(() => {
-    if (deadline === undefined) {
-      setSeconds(undefined)
-      return
-    }
+    if (deadline === undefined) return
     let timer: ReturnType<typeof setTimeout> | undefined
     const tick = () => {
       const left = deadline - Date.now()
-      setSeconds(Math.max(0, Math.ceil(left / 1000)))
+      setCount({ deadline, seconds: Math.max(0, Math.ceil(left / 1000)) })
       // Wake on the next whole-second boundary so the number neither lags nor skips.
       if (left > 0) timer = setTimeout(tick, left % 1000 || 1000)
     }
     tick()
     return () => clearTimeout(timer)
   }, [deadline])
-  return seconds
+  return count !== undefined && count.deadline === deadline ? count.seconds : undefined
 }

@@ -18,7 +18,10 @@ export interface SSKSHandlersOptions {
 }
 
 export interface SSKSHandlers {
-  /** Pass them to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser), or a story's `parameters.msw.handlers`. */
+  /**
+   * Pass them to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser), or a story's
+   * `parameters.msw.handlers`.
+   */
   handlers: HttpHandler[]
   /** The emulator behind them: `outbox()` holds the codes it "sent", `faults` and `reset()` as usual. */
   emulator: Emulator

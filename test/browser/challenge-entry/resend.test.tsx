@@ -7,7 +7,9 @@ afterEach(() => cleanup())
 
 const button = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('[data-ssks-resend]')!
 
-/** Activates the button from the keyboard: it stays focusable while `aria-disabled`, which Playwright's click refuses. */
+/**
+ * Activates the button from the keyboard: it stays focusable while `aria-disabled`, which Playwright's click refuses.
+ */
 async function pressButton(root: HTMLElement): Promise<void> {
   button(root).focus()
   await userEvent.keyboard('{Enter}')

@@ -15,7 +15,8 @@ const JANE: TestWorldOptions = { factor: { type: 'EM', value: 'jane.doe@example.
 
 afterEach(() => cleanup())
 
-// Scrypt, the SDK's crypto and the plugin's own retries (search: 0.3 s + 0.6 s) outlast waitFor's 1 s default on a loaded machine.
+// Scrypt, the SDK's crypto and the plugin's own retries (search: 0.3 s + 0.6 s) outlast waitFor's 1 s default on a
+// loaded machine.
 const CRYPTO_WAIT = { timeout: 5_000 }
 
 function renderRestore(h: TestWorld, sdk: SSKS2MRCapableSDK, locale: 'en' | 'fr') {

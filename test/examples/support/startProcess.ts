@@ -61,7 +61,10 @@ export function startProcess(
   })
 }
 
-/** A port free on 127.0.0.1 right now (for servers whose URL must be known before they start, e.g. inlined at build time). */
+/**
+ * A port free on 127.0.0.1 right now (for servers whose URL must be known before they start, e.g. inlined at build
+ * time).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()

@@ -56,7 +56,10 @@ export function runFlow(
 
 export type FlowRun = ReturnType<typeof runFlow>
 
-/** A backup from the signed-up device (with the code when asked), then a restore flow waiting for its code on a new device. */
+/**
+ * A backup from the signed-up device (with the code when asked), then a restore flow waiting for its code on a new
+ * device.
+ */
 export async function backupThenRestoreFlow(
   world: TestWorld,
   restore: { pluginOptions?: SSKS2MROptions; flow?: Partial<ChallengeFlowControllerOptions> } = {},

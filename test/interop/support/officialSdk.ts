@@ -1,6 +1,4 @@
-// @ts-ignore -- @seald-io/sdk's exports only have node/browser conditions, unread by TS "Bundler" resolution (see report)
 import SealdSDKModule from '@seald-io/sdk'
-// @ts-ignore -- the official plugin's exports only have node/browser conditions, unread by TS "Bundler" resolution (see report)
 import OfficialPluginModule from '@seald-io/sdk-plugin-ssks-2mr'
 import type { RunningEmulator } from '../../../src/emulator/types'
 import { withSealdCloudStandIn, type WithSealdCloudStandIn } from '../../../src/testing/withSealdCloudStandIn'

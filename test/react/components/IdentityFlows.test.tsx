@@ -14,7 +14,7 @@ import {
   type TestWorld,
   type TestWorldOptions,
 } from '../../../src/testing/index'
-import { newQueryClient, worldWrapper } from '../support/worldWrapper'
+import { newQueryClient } from '../support/worldWrapper'
 
 let harness: TestWorld | undefined
 afterEach(async () => {

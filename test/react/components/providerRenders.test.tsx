@@ -6,7 +6,7 @@ import { SSKS2MRProvider } from '../../../src/react/SSKS2MRProvider'
 import { IdentityRestore } from '../../../src/react/components/IdentityRestore'
 import { useSSKS2MR } from '../../../src/react/useSSKS2MR'
 import { backupWithCode, createTestWorld, wrongCode, type TestWorld } from '../../../src/testing/index'
-import { newQueryClient, worldWrapper } from '../support/worldWrapper'
+import { newQueryClient } from '../support/worldWrapper'
 
 let harness: TestWorld | undefined
 afterEach(async () => {

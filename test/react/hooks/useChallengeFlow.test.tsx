@@ -60,7 +60,8 @@ describe('useChallengeFlow (the React adapter of ChallengeFlowController)', () =
     const hook = renderHook(
       () => {
         const flow = useChallengeFlow({ purpose: 'backup' })
-        useEffect(() => flow.start(), [flow.start])
+        const { start } = flow
+        useEffect(() => start(), [start])
         return flow
       },
       { wrapper, reactStrictMode: true },

@@ -18,7 +18,7 @@ export interface ProbeState {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __STORY_PROBE__: ProbeState | undefined
 }
 
@@ -64,7 +64,8 @@ export function installChannelProbe(events: readonly string[]): void {
           }
           if (event === 'storyFinished') {
             // `status` is 'error' when an afterEach report failed, e.g. the a11y addon's axe run.
-            const { status, reporters = [] } = args[0] as { status?: string; reporters?: Array<Record<string, unknown>> }
+            type Finished = { status?: string; reporters?: Array<Record<string, unknown>> }
+            const { status, reporters = [] } = args[0] as Finished
             const failed = reporters
               .filter((report) => report.status === 'failed')
               .map((report) => {
