@@ -64,4 +64,14 @@ describe('createSSKSHandlers', () => {
       fresh.ssks2MR.retrieveIdentity({ ...user, sessionId: session.sessionId, challenge: 'zzzzzzzz' }),
     ).rejects.toMatchObject({ code: 'INVALID_CHALLENGE' })
   })
+
+  it('keeps the route refusing a request that says it is cross-site', async () => {
+    const response = await fetch('https://app.example.test/api/ssks-session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+      body: '{}',
+    })
+    expect(response.status).toBe(403)
+    expect(emulator.outbox()).toHaveLength(0)
+  })
 })

@@ -46,7 +46,20 @@ export function createSSKSHandlers(options: SSKSHandlersOptions = {}): SSKSHandl
       fetch: (input, init) => emulator.fetch(new Request(input, init)),
     })
     const route = backend.createSessionHandler(routeOptions)
-    handlers.push(http.post(path, ({ request }) => route(request)))
+    handlers.push(http.post(path, ({ request }) => route(asFromPageUnderTest(request))))
   }
   return { handlers, emulator }
+}
+
+/**
+ * The route accepts only requests proven same-origin (`Sec-Fetch-Site`, else `Origin`). A browser adds
+ * those headers on the network, after a service worker or Node's fetch has handed the request to msw, so
+ * msw never sees them: a request msw intercepts comes from the page under test, and is marked so. One that
+ * already says where it comes from (a test forging a cross-site call) keeps its own header.
+ */
+function asFromPageUnderTest(request: Request): Request {
+  if (request.headers.has('sec-fetch-site')) return request
+  const headers = new Headers(request.headers)
+  headers.set('sec-fetch-site', 'same-origin')
+  return new Request(request, { headers })
 }
