@@ -9,8 +9,10 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal, onAbort:
       onAbort()
       reject(signal.reason)
     }
+    // Observed before anything else: a promise left unobserved after an early abort would later
+    // reject unhandled (a fetch given an aborted signal rejects a moment after).
+    promise.then(resolve, reject)
     if (signal.aborted) return abort()
     signal.addEventListener('abort', abort, { once: true })
-    promise.then(resolve, reject)
   })
 }
