@@ -139,6 +139,7 @@ export default defineConfig({
             'react/jsx-runtime',
             'react/jsx-dev-runtime',
             '@tanstack/react-query',
+            '@seald-io/sdk',
             '@seald-io/sdk/browser',
             'hono',
             'ky',

@@ -49,6 +49,7 @@ const config: StorybookConfig = {
           'react-dom',
           'react-dom/client',
           '@tanstack/react-query',
+          '@seald-io/sdk',
           '@seald-io/sdk/browser',
           'hono',
           'ky',

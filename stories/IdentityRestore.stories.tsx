@@ -87,7 +87,7 @@ export const RestoredWithKeyRenewal: Story = {
         purpose: 'restore',
         keysRenewed: true,
         mustSaveIdentityAgain: false,
-        accountInfo: expect.objectContaining({ userId: fixture.account.userId }),
+        accountInfo: expect.objectContaining({ userId: fixture.userId }),
       }),
     )
     await expect(fixture.sdk.cloudStandIn.calls).toEqual(expect.arrayContaining(['importIdentity', 'renewKey']))

@@ -1,12 +1,8 @@
 import { QueryClient } from '@tanstack/react-query'
-import type { EmulatorOptions } from '../../src/emulator/browser'
 import type { AuthFactorType } from '../../src/core/types'
+import type { EmulatorOptions } from '../../src/emulator/browser'
 import type { StartSession } from '../../src/react'
-import { createDemoDevice, type DemoDevice } from '../live/createDemoDevice'
-import { createInPageEnvironment } from '../live/liveEnvironment'
-import { demoSignIn, demoStartSession } from '../live/demoClient'
-import type { DemoAccount } from '../live/DemoAccount'
-import { toCallArgs } from '../../src/core/toCallArgs'
+import { createTestWorld, type TestWorld } from '../../src/testing/browser'
 
 export interface FlowFixtureOptions {
   /** This device: `signedUp` has the account's identity (backup), `new` has none yet (restore). */
@@ -24,47 +20,47 @@ export interface FlowFixtureOptions {
 
 /** Everything a flow story renders with, plus handles for its play function. */
 export interface FlowFixture {
-  sdk: DemoDevice
+  sdk: Awaited<ReturnType<TestWorld['device']>>
   startSession: StartSession
   queryClient: QueryClient
-  account: DemoAccount
-  emulator: ReturnType<typeof createInPageEnvironment>['emulator']
+  /** The signed-in user of the app. */
+  userId: string
+  emulator: TestWorld['emulator']
   /** The newest code the emulator sent to this user. */
   latestCode(): string | undefined
 }
 
 /**
- * A private in-page emulator and demo back-end with preset state, and a device to run a flow
- * on: the real plugin on the real SDK (Seald-cloud stand-in only), real crypto, real protocol.
+ * A private test world (in-page emulator, the kit's back-end helper) with preset state, and a
+ * device to run a flow on: the real plugin on the real SDK (Seald-cloud stand-in only), real
+ * crypto, real protocol.
  */
 export async function createFlowFixture(options: FlowFixtureOptions): Promise<FlowFixture> {
   const { device, stored = 'nothing', factor = 'EM', email = 'jane.doe@example.com', phone = '+33612345678' } = options
-  const env = createInPageEnvironment(options.emulator)
-  const account = await demoSignIn(env, email, phone)
-  const startSession = demoStartSession(env, account, factor)
+  const world = await createTestWorld({
+    // The given address or number, so that stories can check how the destination is masked.
+    factor: factor === 'SMS' ? { type: 'SMS', value: phone } : { type: 'EM', value: email },
+    ...(options.emulator ? { emulator: options.emulator } : {}),
+  })
   const latestCode = () =>
-    env.emulator
+    world.emulator
       .outbox()
-      .filter((entry) => entry.userId === account.userId)
+      .filter((entry) => entry.userId === world.userId)
       .at(-1)?.challenge
 
   if (stored !== 'nothing') {
-    const first = createDemoDevice(env, account)
+    const first = await world.device({ signedUp: true })
     first.setLogLevel?.('none')
-    const firstSession = await startSession({ purpose: 'backup' })
-    await first.ssks2MR.saveIdentity({ ...sessionArgs(firstSession) })
+    await first.ssks2MR.saveIdentity(world.callArgs(await world.startSession({ purpose: 'backup' })))
     if (stored === 'authenticatedBackup') {
-      const second = await startSession({ purpose: 'backup' })
-      await first.ssks2MR.saveIdentity({ ...sessionArgs(second), challenge: latestCode() })
+      const second = await world.startSession({ purpose: 'backup' })
+      await first.ssks2MR.saveIdentity({ ...world.callArgs(second), challenge: latestCode() })
     }
   }
 
-  const sdk = createDemoDevice(env, device === 'signedUp' ? account : undefined)
+  const sdk = await world.device({ signedUp: device === 'signedUp' })
   sdk.setLogLevel?.('none')
   const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } })
-  return { sdk, startSession, queryClient, account, emulator: env.emulator, latestCode }
-}
-
-function sessionArgs(session: Awaited<ReturnType<StartSession>>) {
-  return toCallArgs(session)
+  const startSession: StartSession = (request) => world.startSession(request)
+  return { sdk, startSession, queryClient, userId: world.userId, emulator: world.emulator, latestCode }
 }

@@ -3,9 +3,8 @@ import Module, { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateRawTwoManRuleKey } from '../../src/server/index'
+import { createTestWorld, type TestWorld } from '../../src/testing/index'
 import { realSDK } from '../core/support/realSDK'
-import { setupEmulator } from '../core/support/emulatorSetup'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -41,12 +40,12 @@ function officialPluginBesideSdk034(): (url: string) => (sdk: unknown) => void {
   }
 }
 
-let env: Awaited<ReturnType<typeof setupEmulator>>
+let world: TestWorld
 beforeAll(async () => {
-  env = await setupEmulator()
+  world = await createTestWorld({ transport: 'http', keyMode: 'raw', forceAuth: true })
 })
 afterAll(async () => {
-  await env.emulator.close()
+  await world.close()
 })
 
 describe('on SDK 0.34, ours is the only 2MR plugin that runs', () => {
@@ -54,37 +53,23 @@ describe('on SDK 0.34, ours is the only 2MR plugin that runs', () => {
     const utils034 = createRequire(join(here, 'package.json'))('@seald-io/sdk/lib/utils.js') as Record<string, unknown>
     expect(utils034.validateBuffer).toBeUndefined()
     const OfficialSSKS2MR = officialPluginBesideSdk034()
-    expect(() => realSDK([OfficialSSKS2MR(env.emulator.url) as never], env.emulator.appId)).toThrow(
+    expect(() => realSDK([OfficialSSKS2MR(world.keyStorageURL) as never], world.emulator.appId)).toThrow(
       'Method must be a function',
     )
   })
 
   it('ours installs on the same SDK and saves then restores an identity', async () => {
-    const userId = 'on-034'
-    const authFactor = { type: 'EM' as const, value: 'on-034@example.com' }
-    const rawTwoManRuleKey = generateRawTwoManRuleKey()
-    const owner = env.device({}, userId)
-    expect(owner.sdk.version).toBe('sdk-js/node/0.34.0-beta.7')
-    const s1 = await env.startSession(userId, authFactor, true)
-    const saved = await owner.api.saveIdentity({
-      userId,
-      sessionId: s1.sessionId,
-      authFactor,
-      challenge: s1.challenge!,
-      rawTwoManRuleKey,
-    })
+    const owner = await world.device({ signedUp: true, pluginOptions: { retryDelayMs: 5 } })
+    expect(owner.version).toBe('sdk-js/node/0.34.0-beta.7')
+    const s1 = await world.startSession({ purpose: 'backup' })
+    const saved = await owner.ssks2MR.saveIdentity({ ...world.callArgs(s1), challenge: world.lastCode() })
     expect(saved.id).toBe(saved.ssksId)
-    const device = env.device()
-    const s2 = await env.startSession(userId, authFactor)
-    const restored = await device.api.retrieveIdentity({
-      userId,
-      sessionId: s2.sessionId,
-      authFactor,
-      challenge: s2.challenge!,
-      rawTwoManRuleKey,
-    })
-    expect(restored.sealdId).toBe(owner.sdk.cloudStandIn.account()!.sealdId)
+    world.setForceAuth(false)
+    const device = await world.device({ pluginOptions: { retryDelayMs: 5 } })
+    const s2 = await world.startSession({ purpose: 'restore' })
+    const restored = await device.ssks2MR.retrieveIdentity({ ...world.callArgs(s2), challenge: world.lastCode() })
+    expect(restored.sealdId).toBe(owner.cloudStandIn.account()!.sealdId)
     // The protocol headers carry 0.34's version string (sent from extraHeaders: test/core/wire.test.ts).
-    expect(device.api.keyStore.extraHeaders['X-SEALD-VERSION']).toBe('sdk-js/node/0.34.0-beta.7')
+    expect(device.ssks2MR.keyStore.extraHeaders['X-SEALD-VERSION']).toBe('sdk-js/node/0.34.0-beta.7')
   })
 })

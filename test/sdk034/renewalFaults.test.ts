@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Fault } from '../../src/emulator/types'
-import { generateRawTwoManRuleKey } from '../../src/server/index'
-import { setupEmulator } from '../core/support/emulatorSetup'
+import { createTestWorld, type TestWorld } from '../../src/testing/index'
 
 /**
  * The renewal fault matrix on SDK 0.34: a backup saved without a code, retrieved on a new device
@@ -10,13 +9,9 @@ import { setupEmulator } from '../core/support/emulatorSetup'
  * `mustSaveIdentityAgain` means: saving is needed before the next restore works). The same
  * matrix through the 0.25 order (renewKey first) is the control: it must find unreadable backups.
  */
-type Setup = Awaited<ReturnType<typeof setupEmulator>>
-let env: Setup
-beforeAll(async () => {
-  env = await setupEmulator()
-})
-afterAll(async () => {
-  await env.emulator.close()
+const worlds: TestWorld[] = []
+afterEach(async () => {
+  await Promise.all(worlds.splice(0).map((world) => world.close()))
 })
 
 const RETRIES = 2
@@ -36,46 +31,35 @@ const steps: Step[] = [
   { name: 'renewKey fails after the push', member: 'renewKey' },
 ]
 
-let counter = 0
 async function runStep(step: Step, order: 'prepared' | 'legacy') {
-  const userId = `renewal-${order}-${++counter}`
-  const authFactor = { type: 'EM' as const, value: `${userId}@example.com` }
-  // Raw-key mode: the matrix is about the order of steps, not key derivation (and stays fast).
-  const rawTwoManRuleKey = generateRawTwoManRuleKey()
-  const owner = env.device({}, userId)
-  const s1 = await env.startSession(userId, authFactor)
-  await owner.api.saveIdentity({ userId, sessionId: s1.sessionId, authFactor, rawTwoManRuleKey })
+  // A world per step: a fresh user over real HTTP. Raw-key mode: the matrix is about the order of
+  // steps, not key derivation (and stays fast).
+  const world = await createTestWorld({ transport: 'http', keyMode: 'raw' })
+  worlds.push(world)
+  const device = (pluginOptions = {}, signedUp = false) =>
+    world.device({ signedUp, pluginOptions: { retryDelayMs: 5, ...pluginOptions } })
+  const owner = await device({}, true)
+  const s1 = await world.startSession({ purpose: 'backup' })
+  await owner.ssks2MR.saveIdentity(world.callArgs(s1))
 
-  const device = env.device({ renewalPushRetries: RETRIES })
-  expect(typeof (device.sdk as { prepareRenew?: unknown }).prepareRenew).toBe('function')
+  const renewing = await device({ renewalPushRetries: RETRIES })
+  expect(typeof (renewing as { prepareRenew?: unknown }).prepareRenew).toBe('function')
   // The 0.25 order, on the same SDK: the plugin reads `prepareRenew` at call time.
-  if (order === 'legacy') Object.defineProperty(device.sdk, 'prepareRenew', { value: undefined })
-  if (step.member) device.sdk.cloudStandIn.failNext(step.member)
-  if (step.fault) env.emulator.faults.add(step.fault)
-  const s2 = await env.startSession(userId, authFactor)
-  const result = await device.api.retrieveIdentity({
-    userId,
-    sessionId: s2.sessionId,
-    authFactor,
-    challenge: s2.challenge!,
-    rawTwoManRuleKey,
-  })
-  env.emulator.faults.clear()
+  if (order === 'legacy') Object.defineProperty(renewing, 'prepareRenew', { value: undefined })
+  if (step.member) renewing.cloudStandIn.failNext(step.member)
+  if (step.fault) world.emulator.faults.add(step.fault)
+  const s2 = await world.startSession({ purpose: 'restore' })
+  const result = await renewing.ssks2MR.retrieveIdentity({ ...world.callArgs(s2), challenge: world.lastCode() })
+  world.emulator.faults.clear()
 
   // A new device restores the backup; its own renewal is blocked so that it keeps exactly what it imported.
-  const reader = env.device()
-  reader.sdk.cloudStandIn.failNext('prepareRenew')
-  reader.sdk.cloudStandIn.failNext('renewKey')
-  const s3 = await env.startSession(userId, authFactor)
-  await reader.api.retrieveIdentity({
-    userId,
-    sessionId: s3.sessionId,
-    authFactor,
-    challenge: s3.challenge!,
-    rawTwoManRuleKey,
-  })
-  const restored = reader.sdk.cloudStandIn.account()!
-  const current = device.sdk.cloudStandIn.account()!
+  const reader = await device()
+  reader.cloudStandIn.failNext('prepareRenew')
+  reader.cloudStandIn.failNext('renewKey')
+  const s3 = await world.startSession({ purpose: 'restore' })
+  await reader.ssks2MR.retrieveIdentity({ ...world.callArgs(s3), challenge: world.lastCode() })
+  const restored = reader.cloudStandIn.account()!
+  const current = renewing.cloudStandIn.account()!
   const readable = restored.keyVersion === current.keyVersion && restored.keyMaterial === current.keyMaterial
   return { result, readable, keyVersion: current.keyVersion }
 }
