@@ -164,8 +164,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/support/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
-          // it.concurrent pages at once: CI has two cores, and the stories run real crypto.
+          // Files side by side (each its own server and browser): they mostly wait on renders, so two overlap
+          // well on CI's two cores; within a file, two it.concurrent pages at once (the stories run real crypto).
           maxConcurrency: 2,
         },
       },
