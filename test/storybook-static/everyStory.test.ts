@@ -63,7 +63,8 @@ describe('the static Storybook, story by story', () => {
         const opened = await openInStorybook(context, storybook.url, docs)
         // The primary story's block, the first on the page.
         await opened.page.locator('button', { hasText: 'Show code' }).first().click()
-        await opened.page.locator('pre', { hasText: 'const startSession' }).first().waitFor()
+        // The docs page renders every flow story at once (real crypto each): on a busy machine that takes a while.
+        await opened.page.locator('pre', { hasText: 'const startSession' }).first().waitFor({ timeout: 90_000 })
         const blocks = await opened.page.locator('pre').allTextContents()
         const shown = blocks.find((text) => text.includes('const startSession')) ?? ''
         expect(shown).toContain('<SSKS2MRProvider sdk={sdk} startSession={startSession}>')
